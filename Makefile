@@ -1,0 +1,44 @@
+# Two commands for a fresh machine: `make serve` and `make test`. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: serve build public test browser-deps bench check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## serve the handbook on http://127.0.0.1:8000 and rebuild on every edit
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(STAMP)  ## private build into site/
+	$(BIN)/mkdocs build --strict
+
+public: $(STAMP)  ## public build (shared contacts only) into site-public/
+	$(BIN)/mkdocs build --strict -f mkdocs.public.yml
+
+check: $(STAMP)
+	$(BIN)/handbook check
+
+# Debian's chromium for the real-browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing chromium and poppler-utils with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m handbook.bench
+
+clean:
+	rm -rf site site-public .pytest_cache

@@ -1,0 +1,32 @@
+/* Networking Handbook: small progressive enhancements, no framework. */
+(function () {
+  "use strict";
+
+  // Checklists remember their ticks on this device, per meeting, so a live call can use them.
+  function initChecklists(root) {
+    root.querySelectorAll("[data-hb-checklist]").forEach(function (list) {
+      var key = "handbook:checklist:" + list.getAttribute("data-hb-checklist");
+      var saved = {};
+      try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { saved = {}; }
+      list.querySelectorAll("input[type=checkbox][data-question]").forEach(function (box) {
+        var id = box.getAttribute("data-question");
+        box.checked = saved[id] === true;
+        box.addEventListener("change", function () {
+          saved[id] = box.checked;
+          try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* storage full or blocked */ }
+        });
+      });
+    });
+  }
+
+  function init() { initChecklists(document); }
+
+  // Material's instant loading swaps pages without a reload; document$ tells us when.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

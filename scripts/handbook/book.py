@@ -1,0 +1,200 @@
+"""The Handbook: every valid contact, meeting and question, with references resolved.
+
+``load_handbook`` is the single entry point that the MkDocs build, ``handbook check`` and the
+importers share, so they always agree on what is valid.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from .loading import Document, read_document
+from .model import Contact, Meeting, MeetingFields, PersonFields, Source
+from .problems import Problem, did_you_mean
+from .questions import BUILTIN_BANK, QuestionBank, load_bank
+from .validation import validate
+
+PEOPLE_DIR = "people"
+MEETINGS_DIR = "meetings"
+USER_BANK = "questions.yml"
+MINUTES_PER_QUESTION = 3
+
+
+@dataclass
+class Handbook:
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)  # ordered by date, then slug
+    bank: QuestionBank = field(default_factory=QuestionBank)
+    meetings_by_contact: dict[str, list[Meeting]] = field(default_factory=dict)  # oldest first
+    referrals_by_contact: dict[str, list[Contact]] = field(default_factory=dict)  # whom each referred
+
+    def index(self) -> "Handbook":
+        """Build the lookup tables once, so no page scans every meeting."""
+        by_contact: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings.values():
+            for slug in meeting.with_:
+                by_contact[slug].append(meeting)
+        self.meetings_by_contact = dict(by_contact)
+        referred: dict[str, list[Contact]] = defaultdict(list)
+        for contact in self.contacts.values():
+            if contact.referred_by:
+                referred[contact.referred_by].append(contact)
+        self.referrals_by_contact = dict(referred)
+        return self
+
+    def meetings_with(self, slug: str) -> list[Meeting]:
+        return self.meetings_by_contact.get(slug, [])
+
+    def referred(self, slug: str) -> list[Contact]:
+        return self.referrals_by_contact.get(slug, [])
+
+    def referrer_of(self, contact: Contact) -> Contact | None:
+        return self.contacts.get(contact.referred_by or "")
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.name.startswith((".", "_")))
+
+
+def _source(doc: Document) -> Source:
+    return Source(path=doc.path, lines=doc.lines)
+
+
+def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Contact], dict[str, str]]:
+    contacts: dict[str, Contact] = {}
+    owners: dict[str, str] = {}  # slug -> file, including files that failed validation
+    for path in _markdown_files(folder):
+        display = _display(path, root)
+        slug = slugify(path.stem)
+        if not slug:
+            problems.append(Problem(display, 1, "file", f"the file name '{path.name}' gives an empty slug",
+                                    "rename it to the person's name, e.g. jane-doe.md"))
+            continue
+        if slug in owners:
+            problems.append(Problem(display, 1, "file", f"duplicate slug '{slug}': {owners[slug]} has it too",
+                                    f"rename this file, e.g. to {slug}-2.md"))
+            continue
+        owners[slug] = display
+        doc, found = read_document(path, display)
+        problems += found
+        if doc is None:
+            continue
+        fields, found = validate(doc, PersonFields)
+        problems += found
+        if fields is not None:
+            if not slugify(fields.name):
+                problems.append(Problem(display, doc.line_of(("name",)), "name",
+                                        f"'{fields.name}' has no letters or digits to make a page address from",
+                                        "write the name with at least one letter"))
+                continue
+            contacts[slug] = Contact.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
+    return contacts, owners
+
+
+def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Meeting, Document]]:
+    meetings = []
+    for path in _markdown_files(folder):
+        display = _display(path, root)
+        doc, found = read_document(path, display)
+        problems += found
+        if doc is None:
+            continue
+        fields, found = validate(doc, MeetingFields)
+        problems += found
+        if fields is not None:
+            slug = slugify(path.stem) or "meeting"
+            meeting = Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
+            meetings.append((meeting, doc))
+    return meetings
+
+
+def _check_referrals(contacts: dict[str, Contact], owners: dict[str, str], problems: list[Problem]) -> None:
+    for contact in contacts.values():
+        ref = contact.referred_by
+        if not ref:
+            continue
+        line = contact.source.line_of("referred_by")
+        if ref == contact.slug:
+            problems.append(Problem(contact.source.path, line, "referred_by", "a person cannot refer themselves",
+                                    "use the slug of the person who introduced you"))
+        elif ref not in owners:
+            problems.append(Problem(contact.source.path, line, "referred_by", f"unknown contact '{ref}'",
+                                    did_you_mean(ref, owners) or "use a file name from contacts/people without .md"))
+    # A referral chain that loops back on itself cannot be drawn as a tree.
+    reported: set[str] = set()
+    for start in contacts:
+        seen: list[str] = []
+        slug = start
+        while slug in contacts and slug not in seen:
+            seen.append(slug)
+            slug = contacts[slug].referred_by or ""
+        if slug in seen and slug == start and start not in reported and contacts[start].referred_by != start:
+            loop = seen[seen.index(slug):]
+            reported.update(loop)
+            first = contacts[min(loop)]
+            problems.append(Problem(first.source.path, first.source.line_of("referred_by"), "referred_by",
+                                    "referral cycle: " + " -> ".join(sorted_cycle(loop)),
+                                    "someone in this loop must have been referred by someone else"))
+
+
+def sorted_cycle(loop: list[str]) -> list[str]:
+    start = loop.index(min(loop))
+    ordered = loop[start:] + loop[:start]
+    return ordered + [ordered[0]]
+
+
+def _check_meetings(meetings: list[tuple[Meeting, Document]], owners: dict[str, str], bank: QuestionBank,
+                    problems: list[Problem]) -> list[Meeting]:
+    valid = []
+    for meeting, doc in meetings:
+        path = meeting.source.path
+        ok = True
+        for index, slug in enumerate(meeting.with_):
+            if slug not in owners:
+                ok = False
+                problems.append(Problem(path, doc.line_of(("with", index)), "with", f"unknown contact '{slug}'",
+                                        did_you_mean(slug, owners) or "use a file name from contacts/people without .md"))
+        ids, unknown = bank.resolve(meeting.questions)
+        for index, message, hint in unknown:
+            ok = False
+            problems.append(Problem(path, doc.line_of(("questions", index)), "questions", message, hint))
+        if ok:
+            meeting = meeting.model_copy(update={"question_ids": ids})
+            if len(ids) * MINUTES_PER_QUESTION > meeting.minutes:
+                problems.append(Problem(path, doc.line_of(("questions",)), "questions",
+                                        f"{len(ids)} questions will not fit in {meeting.minutes} minutes",
+                                        f"allow about {MINUTES_PER_QUESTION} minutes a question: pick "
+                                        f"{max(meeting.minutes // MINUTES_PER_QUESTION, 1)} or fewer, or ask for more time",
+                                        severity="warning"))
+            valid.append(meeting)
+    return valid
+
+
+def load_handbook(contacts_dir: Path, root: Path | None = None) -> tuple[Handbook, list[Problem]]:
+    """Read contacts/ into a Handbook. Never raises for bad user data: problems are returned."""
+    root = root or contacts_dir.parent
+    problems: list[Problem] = []
+    bank_files = [(BUILTIN_BANK, "handbook/data/questions.yml")]
+    if (contacts_dir / USER_BANK).is_file():
+        bank_files.append((contacts_dir / USER_BANK, _display(contacts_dir / USER_BANK, root)))
+    bank, found = load_bank(bank_files)
+    problems += found
+    contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems)
+    _check_referrals(contacts, owners, problems)
+    meetings = _check_meetings(_read_meetings(contacts_dir / MEETINGS_DIR, root, problems), owners, bank, problems)
+    # Meetings with someone whose file is broken stay out, so pages never link to a missing contact.
+    meetings = [m for m in meetings if all(s in contacts for s in m.with_)]
+    meetings.sort(key=lambda m: (m.start, m.slug))
+    handbook = Handbook(contacts=contacts, meetings={m.slug: m for m in meetings}, bank=bank)
+    return handbook.index(), sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))

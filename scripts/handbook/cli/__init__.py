@@ -1,0 +1,8 @@
+"""The `handbook` command line. Each module adds its commands to the shared Typer app."""
+
+from . import check  # noqa: F401  (registers commands)
+from .app import app
+
+
+def main() -> None:
+    app()

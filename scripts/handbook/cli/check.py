@@ -1,0 +1,57 @@
+"""`handbook check`: the same validation as the build, for the terminal, editors and CI."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..book import load_handbook
+from ..problems import Problem, errors
+from .app import ROOT_OPTION, app, contacts_dir, find_root, out
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        colour = "red" if problem.is_error else "yellow"
+        out.print(f"[{colour}]{problem.severity}:[/] ", end="")
+        out.print(str(problem), markup=False, soft_wrap=True)
+
+
+def check_problems(root: Path) -> list[Problem]:
+    """Everything the build would report, plus the checks only the terminal shows."""
+    _, problems = load_handbook(contacts_dir(root), root)
+    return problems
+
+
+@app.command()
+def check(
+    root: Optional[Path] = ROOT_OPTION,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for editors and CI."),
+) -> None:
+    """Validate every contact and meeting file exactly as the build does. Exits 1 on errors."""
+    root = find_root(root)
+    problems = check_problems(root)
+    failed = bool(errors(problems))
+    if format is Format.json:
+        payload = {"ok": not failed, "errors": len(errors(problems)),
+                   "warnings": len(problems) - len(errors(problems)),
+                   "problems": [p.as_dict() for p in problems]}
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print_problems(problems)
+        n_err = len(errors(problems))
+        n_warn = len(problems) - n_err
+        if failed:
+            out.print(f"[red]✗ {n_err} error(s)[/], {n_warn} warning(s)")
+        else:
+            out.print(f"[green]✓ All files are valid[/]" + (f", {n_warn} warning(s)" if n_warn else ""))
+    raise typer.Exit(1 if failed else 0)

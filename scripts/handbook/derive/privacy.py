@@ -1,0 +1,22 @@
+"""The public view of a Handbook: only people who said yes, and none of their private details."""
+
+from __future__ import annotations
+
+from ..book import Handbook
+from ..model import Contact
+
+# Everything not listed here is dropped from a shared person: email, phone, notes, touches...
+PUBLIC_FIELDS = ("name", "company", "role", "location", "linkedin", "website", "tags", "status", "share")
+
+
+def public_contact(contact: Contact, shared: set[str]) -> Contact:
+    kept = {name: getattr(contact, name) for name in PUBLIC_FIELDS}
+    referrer = contact.referred_by if contact.referred_by in shared else None
+    return Contact.model_construct(**kept, slug=contact.slug, referred_by=referrer, source=contact.source)
+
+
+def public_view(handbook: Handbook) -> Handbook:
+    """A new Handbook with shared people only, stripped of private fields, and no meetings."""
+    shared = {slug for slug, c in handbook.contacts.items() if c.share}
+    contacts = {slug: public_contact(c, shared) for slug, c in handbook.contacts.items() if slug in shared}
+    return Handbook(contacts=contacts, meetings={}, bank=handbook.bank).index()

@@ -1,0 +1,213 @@
+"""Stage 1, load: read one markdown file into its frontmatter mapping, key line numbers and body.
+
+python-frontmatter splits the file; the YAML is parsed with our own loader so that the
+well-known PyYAML pitfalls become visible instead of silently changing the data:
+``12:30`` (base-60 integer 750), ``0123`` (octal 83), ``yes``/``no`` (booleans), an
+impossible date such as ``2026-13-01`` (a bare ValueError) and duplicate keys (last one wins).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+Key = tuple  # a path into the frontmatter, e.g. ("follow_ups", 0, "due")
+
+_PLAIN_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
+_TRUE_FALSE = {"true": True, "false": False}
+_BOUNDARY = re.compile(r"^-{3,}\s*$")  # the same boundary python-frontmatter splits on
+
+
+@dataclass
+class Document:
+    """A file's frontmatter as read, with the line of every key, and its markdown body."""
+
+    path: str
+    meta: dict[str, Any]
+    lines: dict[Key, int] = field(default_factory=dict)
+    body: str = ""
+
+    def line_of(self, key: Key) -> int:
+        """The line of the deepest known key on this path (a field, else its parent, else 1)."""
+        key = tuple(key)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps what the user typed where YAML 1.1 would reinterpret it."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                self.duplicates.append((str(key), key_node.start_mark.line))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _keep_text_unless_plain_number(loader, node):
+    # 0123, 0x1F, 1_000 and 12:30 stay the text the user typed; the model decides what it means.
+    text = loader.construct_scalar(node)
+    if not _PLAIN_DECIMAL.match(text):
+        return text
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _bool_only_true_false(loader, node):
+    # YAML 1.1 reads yes/no/on/off as booleans ("Norway problem"); keep those as text.
+    text = loader.construct_scalar(node)
+    return _TRUE_FALSE.get(text.lower(), text)
+
+
+def _timestamp_or_text(loader, node):
+    # An impossible date raises a bare ValueError inside PyYAML; keep the text for the model.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _keep_text_unless_plain_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _keep_text_unless_plain_number)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _bool_only_true_false)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def _key_lines(node, offset: int, prefix: Key = ()) -> dict[Key, int]:
+    lines: dict[Key, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = prefix + (key_node.value,)
+            lines.setdefault(key, key_node.start_mark.line + offset)
+            lines.update({k: v for k, v in _key_lines(value_node, offset, key).items() if k not in lines})
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = prefix + (index,)
+            lines.setdefault(key, item.start_mark.line + offset)
+            lines.update({k: v for k, v in _key_lines(item, offset, key).items() if k not in lines})
+    return lines
+
+
+class _Handler(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs):
+        return fm  # parsed by read_document, which needs the nodes for line numbers
+
+
+def _first_tab_line(block: str, offset: int) -> int | None:
+    for number, line in enumerate(block.splitlines(), start=offset):
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+            return number
+    return None
+
+
+def read_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one file. Returns the document, or None with the problems that stopped it."""
+
+    def fail(line: int, fld: str, message: str, hint: str = ""):
+        return None, [Problem(display, line, fld, message, hint)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(1, "file", f"cannot be read: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return fail(line, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                    "save the file as UTF-8 in your editor")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    if not text.strip():
+        return fail(1, "frontmatter", "the file is empty",
+                    "start it with a '---' line, the fields, and another '---' line")
+    lines = text.split("\n")
+    if not _BOUNDARY.match(lines[0]):
+        return fail(1, "frontmatter", "no frontmatter: the first line must be '---'",
+                    "put the fields between two '---' lines at the top of the file")
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if _BOUNDARY.match(line)), None)
+    if closing is None:
+        return fail(1, "frontmatter", "the frontmatter is never closed",
+                    "add a line with '---' after the last field")
+
+    block = "\n".join(lines[1:closing])
+    tab_line = _first_tab_line(block, offset=2)
+    if tab_line is not None:
+        return fail(tab_line, "frontmatter", "a tab is used for indentation",
+                    "YAML allows only spaces: replace the tab with spaces")
+
+    _, body = frontmatter.parse(text, handler=_Handler())
+    return _parse_mapping(block, display, offset=2, body=body)
+
+
+def read_yaml_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read a plain YAML data file (such as a question bank) with the same care as frontmatter."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except OSError as exc:
+        return None, [Problem(display, 1, "file", f"cannot be read: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 1, "encoding", f"not valid UTF-8 ({exc.reason})", "save it as UTF-8")]
+    tab_line = _first_tab_line(text, offset=1)
+    if tab_line is not None:
+        return None, [Problem(display, tab_line, "file", "a tab is used for indentation", "replace it with spaces")]
+    return _parse_mapping(text, display, offset=1, body="")
+
+
+def _parse_mapping(block: str, display: str, offset: int, body: str) -> tuple[Document | None, list[Problem]]:
+    def fail(line: int, fld: str, message: str, hint: str = ""):
+        return None, [Problem(display, line, fld, message, hint)]
+
+    loader = _Loader(block)
+    try:
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        # An unterminated quote is found at the end of the text; its start is the useful line.
+        at_end = "end of stream" in (exc.problem or "")
+        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
+        line = mark.line + offset if mark else offset
+        what = f"{exc.context}: {exc.problem}" if exc.context and at_end else (exc.problem or str(exc))
+        return fail(line, "frontmatter", f"YAML syntax: {what}",
+                    "check the indentation, the colons and the quotes on this line")
+    except yaml.YAMLError as exc:
+        return fail(offset, "frontmatter", f"YAML syntax: {exc}", "check the quotes and colons")
+    finally:
+        loader.dispose()
+
+    if meta is None:
+        return fail(max(offset - 1, 1), "frontmatter", "the frontmatter is empty", "add at least the required fields")
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else "a single value"
+        return fail(offset, "frontmatter", f"the frontmatter is {kind}, not a set of 'key: value' fields",
+                    "write one 'key: value' per line")
+
+    problems = [
+        Problem(display, line + offset, key, "this key appears twice; YAML would silently keep only the last",
+                "remove one of them")
+        for key, line in loader.duplicates
+    ]
+    bad_keys = [k for k in meta if not isinstance(k, str)]
+    for key in bad_keys:
+        problems.append(Problem(display, offset, str(key), "a key must be a word", "write it as 'name: value'"))
+        meta.pop(key)
+    doc = Document(display, meta, _key_lines(node, offset=offset), body)
+    return doc, problems

@@ -1,0 +1,191 @@
+"""Stage 2, model: typed, validated records for what the user writes in contacts/.
+
+``PersonFields`` and ``MeetingFields`` are the frontmatter contract (see README, "Data format").
+``Contact`` and ``Meeting`` add what the file itself supplies: slug, path, line numbers, notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+STATUSES = ("prospect", "contacted", "scheduled", "met", "keep-in-touch", "dormant")
+CHANNELS = ("email", "phone", "video", "in-person")
+MEETING_KINDS = ("coffee", "phone", "video", "in-person", "event")
+MEETING_STATUSES = ("planned", "done", "cancelled")
+
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def _text(value: Any) -> Any:
+    # Numbers and dates typed where text is expected are kept as the text they look like.
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    return value
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _one_or_many(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, (str, int)):
+        return [value]
+    return value
+
+
+def parse_when(value: Any) -> dt.datetime | dt.date:
+    """A date, or a date with a time. PyYAML leaves '2026-12-02 09:30' (no seconds) as text."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("write a date like 2026-12-02 or 2026-12-02 09:30")
+    match = _DATE_TIME.match(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a date; write it like 2026-12-02 or 2026-12-02 09:30")
+    day_text, hour, minute, second = match.groups()
+    try:
+        day = dt.date.fromisoformat(day_text)
+        if hour is None:
+            return day
+        return dt.datetime.combine(day, dt.time(int(hour), int(minute), int(second or 0)))
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a real date or time ({exc})") from None
+
+
+def parse_day(value: Any) -> dt.date:
+    when = parse_when(value)
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
+Text = Annotated[str, BeforeValidator(_text), BeforeValidator(_strip)]
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+Slugs = Annotated[list[Text], BeforeValidator(_one_or_many)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Touch(_Strict):
+    """A lightweight contact that needs no meeting file: an email, a call, a comment."""
+
+    date: Day
+    via: Text = ""
+    note: Text = ""
+
+
+class FollowUp(_Strict):
+    task: Text = Field(min_length=1)
+    due: Optional[Day] = None
+    done: bool = False
+
+
+def _days_or_none(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("none", "never", "", "off"):
+        return None
+    return value
+
+
+class PersonFields(_Strict):
+    name: Text = Field(min_length=1)
+    company: Text = ""
+    role: Text = ""
+    location: Text = ""
+    email: Text = ""
+    phone: Text = ""
+    linkedin: Text = ""
+    website: Text = ""
+    prefers: Optional[Literal[CHANNELS]] = None  # type: ignore[valid-type]
+    referred_by: Optional[Text] = None
+    how_we_met: Text = ""
+    tags: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
+    status: Literal[STATUSES] = "prospect"  # type: ignore[valid-type]
+    stay_in_touch: Annotated[Optional[int], BeforeValidator(_days_or_none), Field(ge=1, le=3650)] = None
+    touches: list[Touch] = []
+    share: bool = False
+
+    @field_validator("tags")
+    @classmethod
+    def _no_empty_tags(cls, tags: list[str]) -> list[str]:
+        return [t for t in tags if t]
+
+
+class MeetingFields(_Strict):
+    date: Annotated[dt.datetime | dt.date, BeforeValidator(parse_when)]
+    with_: Annotated[Slugs, Field(alias="with", min_length=1)]
+    kind: Literal[MEETING_KINDS] = "coffee"  # type: ignore[valid-type]
+    place: Text = ""
+    minutes: int = Field(default=30, ge=5, le=600)
+    goal: Text = ""
+    research: Text = ""
+    questions: Optional[Annotated[list[Text], BeforeValidator(_one_or_many)]] = None
+    follow_ups: list[FollowUp] = []
+    thanked: Optional[Day] = None
+    status: Literal[MEETING_STATUSES] = "planned"  # type: ignore[valid-type]
+
+
+class Source(BaseModel):
+    """Where a record came from, so later stages can still point at a file and line."""
+
+    model_config = ConfigDict(frozen=True)
+    path: str
+    lines: dict[tuple, int] = {}
+
+    def line_of(self, *key) -> int:
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+
+class Contact(PersonFields):
+    slug: str
+    notes: str = ""
+    source: Source
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+class Meeting(MeetingFields):
+    slug: str  # the file's stem, e.g. 2026-12-02-jane-doe
+    notes: str = ""
+    source: Source
+    question_ids: list[str] = []  # the resolved picks, in order, after defaults and all:<category>
+
+    @property
+    def day(self) -> dt.date:
+        return self.date.date() if isinstance(self.date, dt.datetime) else self.date
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.date, dt.datetime)
+
+    @property
+    def start(self) -> dt.datetime:
+        return self.date if isinstance(self.date, dt.datetime) else dt.datetime.combine(self.date, dt.time())
+
+
+class Category(_Strict):
+    id: Text = Field(min_length=1)
+    title: Text = Field(min_length=1)
+
+
+class Question(_Strict):
+    id: Text = Field(min_length=1)
+    category: Text = Field(min_length=1)
+    text: Text = Field(min_length=1)
+    hint: Text = ""
+    default: bool = False

@@ -1,0 +1,62 @@
+"""The one Jinja environment for site pages: autoescape on, strict about undefined names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .text import is_safe_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def human_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:%a} {value.day} {value:%b %Y}"
+    if isinstance(value, dt.datetime):
+        text += f", {value:%H:%M}"
+    return text
+
+
+def iso(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>&"})
+
+
+def markdown_inline(value: object) -> Markup:
+    """Plain text made inert inside a markdown line (a heading, a table cell)."""
+    text = " ".join(str(value or "").split())
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_MD_SPECIAL)
+                  .replace("\\&amp;", "&amp;").replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;"))
+
+
+def http_url(value: object) -> str:
+    """Only web and mail links become links; anything else is shown as text."""
+    url = str(value or "").strip()
+    return url if url.lower().startswith(("https://", "http://", "mailto:")) and is_safe_url(url) else ""
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["iso"] = iso
+    env.filters["md_inline"] = markdown_inline
+    env.filters["http_url"] = http_url
+    return env

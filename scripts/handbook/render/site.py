@@ -1,0 +1,116 @@
+"""Page builders: each turns the Handbook into generated page sources for one part of the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from markupsafe import Markup
+
+from ..book import Handbook
+from . import urls
+from .environment import environment
+from .text import notes_markdown, page_meta
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    profile: str = "private"  # "private" shows everything; "public" only what is shared
+    today: dt.date = field(default_factory=dt.date.today)
+    directory_urls: bool = True
+
+    @property
+    def private(self) -> bool:
+        return self.profile == "private"
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # path under docs_dir, e.g. "contacts/jane-doe/index.md"
+    markdown: str
+
+
+class PageContext:
+    """What every template gets: the data, the options, and links relative to the page drawn."""
+
+    def __init__(self, handbook: Handbook, options: RenderOptions, src: str):
+        self.handbook = handbook
+        self.options = options
+        self.src = src
+
+    def link(self, to_src: str, anchor: str = "") -> str:
+        return urls.relative_url(self.src, to_src, self.options.directory_urls, anchor)
+
+    def contact_link(self, slug: str) -> str:
+        return self.link(urls.contact_src(slug))
+
+    def meeting_link(self, slug: str) -> str:
+        return self.link(urls.meeting_src(slug))
+
+
+def render(template: str, handbook: Handbook, options: RenderOptions, src: str, **values) -> Page:
+    ctx = PageContext(handbook, options, src)
+    body = environment().get_template(template).render(
+        hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,
+        contact_link=ctx.contact_link, meeting_link=ctx.meeting_link,
+        notes=lambda text: Markup(notes_markdown(text)), **values,
+    )
+    return Page(src, body)
+
+
+def meta(**fields) -> Markup:
+    return Markup(page_meta(**fields))
+
+
+def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
+    for contact in handbook.contacts.values():
+        meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
+        yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
+                     meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
+                     referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug))
+
+
+def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
+    for meeting in handbook.meetings.values():
+        people = [handbook.contacts[s] for s in meeting.with_]
+        title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
+        questions = [handbook.bank.questions[q] for q in meeting.question_ids]
+        yield render("meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
+                     meta=meta(title=title, tags=sorted({t for p in people for t in p.tags})),
+                     meeting=meeting, people=people, questions=questions)
+
+
+def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
+    last_met = {}
+    for slug, meetings in handbook.meetings_by_contact.items():
+        past = [m for m in meetings if m.status == "done" and m.day <= options.today]
+        last_met[slug] = max((m.day for m in past), default=None)
+    yield render("contacts_index.md.j2", handbook, options, "contacts/index.md",
+                 meta=meta(title="Contacts"), last_met=last_met)
+    upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
+    past = [m for m in reversed(handbook.meetings.values()) if m not in upcoming]
+    yield render("meetings_index.md.j2", handbook, options, "meetings/index.md",
+                 meta=meta(title="Meetings"), upcoming=upcoming, past=past)
+    yield render("questions.md.j2", handbook, options, "questions/index.md",
+                 meta=meta(title="Question bank"), groups=handbook.bank.grouped())
+
+
+def render_errors(problems) -> str:
+    """The page `mkdocs serve` shows while files have errors, so the server keeps running."""
+    return render("errors.md.j2", Handbook(), RenderOptions(), "handbook-errors.md",
+                  meta=meta(title="Errors in your contacts"), problems=problems).markdown
+
+
+PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
+
+# Each feature adds its builder here; order only matters for readability of the output list.
+PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages]
+
+
+def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for builder in PAGE_BUILDERS:
+        for page in builder(handbook, options):
+            pages[page.src] = page.markdown
+    return pages

@@ -1,0 +1,36 @@
+"""Links between generated pages, computed here because MkDocs does not rewrite links in raw HTML."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a page source: 'contacts/jane/index.md' -> 'contacts/jane/'."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if directory_urls:
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem[: -len("index")]
+            return stem
+        return stem + "/"
+    return stem + ".html"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    target = page_url(to_src, directory_urls) if to_src.endswith(".md") else to_src
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def contact_src(slug: str) -> str:
+    return f"contacts/{slug}/index.md"
+
+
+def meeting_src(slug: str) -> str:
+    return f"meetings/{slug}/index.md"

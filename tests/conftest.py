@@ -1,0 +1,145 @@
+"""Shared fixtures: a fixed "today", throwaway handbook copies, real builds, and a real browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 25)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SITE_PARTS = ("mkdocs.yml", "mkdocs.public.yml", "content", "overrides", "contacts")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_handbook(dest: Path, with_examples: bool = True) -> Path:
+    """A runnable copy of this repo's handbook (config, guide, templates and, optionally, examples)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = REPO / part
+        if not source.exists():
+            continue
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    if not with_examples:
+        for folder in ("people", "meetings"):
+            shutil.rmtree(dest / "contacts" / folder, ignore_errors=True)
+            (dest / "contacts" / folder).mkdir(parents=True)
+    return dest
+
+
+def run_mkdocs(root: Path, *args: str, site: Path | None = None, env: dict | None = None,
+               config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(root / config)]
+    if site is not None:
+        command += ["-d", str(site)]
+    environ = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, env=environ, cwd=root, timeout=600)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def person(name: str, **fields) -> str:
+    lines = [f"name: {name}"] + [f"{k}: {v}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def handbook_copy(tmp_path: Path) -> Path:
+    return copy_handbook(tmp_path / "handbook")
+
+
+@pytest.fixture
+def empty_handbook(tmp_path: Path) -> Path:
+    return copy_handbook(tmp_path / "handbook", with_examples=False)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The example handbook built once, privately, with a fixed today."""
+    root = copy_handbook(tmp_path_factory.mktemp("example") / "handbook")
+    site = root / "site"
+    result = run_mkdocs(root, "build", "--strict", site=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path):
+    server, url = serve_directory(example_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that fails the test on any request leaving 127.0.0.1 or on a script dialog."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    dialogs: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.outside_requests = outside
+    page.dialogs = dialogs
+    yield page
+    context.close()
+    assert not outside, f"the page made requests outside 127.0.0.1: {outside}"
+    assert not dialogs, f"a script dialog fired: {dialogs}"
