@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .book import Handbook, load_handbook
-from .derive.privacy import public_view
+from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
-from .render import RenderOptions, render_pages
+from .render import RenderOptions, render_pages, urls
 
 TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
 
@@ -27,9 +27,23 @@ class Built:
     pages: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # non-page outputs, e.g. follow-ups.ics
+    withheld: tuple[str, ...] = ()  # source folders this profile leaves out, e.g. "contacts/lina-park/"
+
+
+def withheld_folders(handbook: Handbook, options: RenderOptions) -> tuple[str, ...]:
+    """Where pages of unshared people and of meetings would be; empty for the private profile."""
+    if options.private:
+        return ()
+    return (*(urls.contact_folder(slug) for slug in withheld_contacts(handbook)), urls.MEETINGS_FOLDER)
+
+
+def without_withheld(outputs: dict, withheld: tuple[str, ...]) -> dict:
+    # A second lock on the door: whatever a page builder makes, nothing under a withheld folder ships.
+    return {path: data for path, data in outputs.items() if not path.startswith(withheld)} if withheld else outputs
 
 
 def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None) -> Built:
     handbook, problems = load_handbook(contacts_dir, root)
     shown = handbook if options.private else public_view(handbook)
-    return Built(shown, render_pages(shown, options), problems)
+    withheld = withheld_folders(handbook, options)
+    return Built(shown, without_withheld(render_pages(shown, options), withheld), problems, withheld=withheld)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..book import Handbook
 from ..model import Contact
 
-# Everything not listed here is dropped from a shared person: email, phone, notes, touches...
-PUBLIC_FIELDS = ("name", "company", "role", "location", "linkedin", "website", "tags", "status", "share")
+# Everything not listed here is dropped from a shared person: email, phone, location, status,
+# how we met, notes, touches... (README, "Privacy", promises exactly this list).
+PUBLIC_FIELDS = ("name", "company", "role", "linkedin", "website", "tags", "share")
 
 
 def public_contact(contact: Contact, shared: set[str]) -> Contact:
@@ -15,8 +16,13 @@ def public_contact(contact: Contact, shared: set[str]) -> Contact:
     return Contact.model_construct(**kept, slug=contact.slug, referred_by=referrer, source=contact.source)
 
 
+def withheld_contacts(handbook: Handbook) -> list[str]:
+    """Slugs of the people a public build leaves out: everyone who has not said yes."""
+    return sorted(slug for slug, contact in handbook.contacts.items() if not contact.share)
+
+
 def public_view(handbook: Handbook) -> Handbook:
     """A new Handbook with shared people only, stripped of private fields, and no meetings."""
-    shared = {slug for slug, c in handbook.contacts.items() if c.share}
+    shared = set(handbook.contacts) - set(withheld_contacts(handbook))
     contacts = {slug: public_contact(c, shared) for slug, c in handbook.contacts.items() if slug in shared}
     return Handbook(contacts=contacts, meetings={}, bank=handbook.bank).index()

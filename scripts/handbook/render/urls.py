@@ -28,9 +28,17 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
     return rel + (f"#{anchor}" if anchor else "")
 
 
+MEETINGS_FOLDER = "meetings/"
+
+
+def contact_folder(slug: str) -> str:
+    """Everything about one person lives under this folder: their page and any files beside it."""
+    return f"contacts/{slug}/"
+
+
 def contact_src(slug: str) -> str:
-    return f"contacts/{slug}/index.md"
+    return f"{contact_folder(slug)}index.md"
 
 
 def meeting_src(slug: str) -> str:
-    return f"meetings/{slug}/index.md"
+    return f"{MEETINGS_FOLDER}{slug}/index.md"

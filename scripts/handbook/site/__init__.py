@@ -1,0 +1,1 @@
+"""Stage 5, the site adapter: the only package that imports mkdocs."""

@@ -1,0 +1,112 @@
+"""MkDocs plugin: adds the generated pages as virtual files and reports problems MkDocs-style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import pipeline
+from ..problems import errors, warnings
+from ..render import RenderOptions
+from ..render.site import render_errors
+from ..render.text import neutralise_links
+from .withheld import Withheld, WithheldLinks
+
+log = get_plugin_logger(__name__)
+ERRORS_PAGE = "handbook-errors.md"
+
+
+class HandbookConfig(Config):
+    contacts_dir = opt.Type(str, default="contacts")
+    profile = opt.Choice(("private", "public"), default="private")
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.built: pipeline.Built | None = None
+        self.generated: set[str] = set()
+        self.withheld = Withheld()
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        self.contacts_dir = (root / self.config.contacts_dir).resolve()
+        if self.command == "gh-deploy" and self.config.profile != "public":
+            raise Abort(
+                "Refusing to publish the private build: it holds emails, phone numbers and notes.\n"
+                "Deploy the public profile instead:  mkdocs gh-deploy -f mkdocs.public.yml"
+            )
+        if not any(isinstance(ext, WithheldLinks) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(WithheldLinks(self.withheld))
+        return config
+
+    def on_pre_build(self, config):
+        # Load before MkDocs cleans site/, so a failing build leaves the previous site intact.
+        options = RenderOptions(
+            profile=self.config.profile,
+            today=pipeline.today_from_env(),
+            directory_urls=config.use_directory_urls,
+        )
+        self.built = pipeline.build(self.contacts_dir, options, self.root)
+        for problem in warnings(self.built.problems):
+            log.warning(str(problem))
+        found = errors(self.built.problems)
+        if found:
+            for problem in found:
+                log.error(str(problem))
+            if self.command != "serve":
+                raise Abort(f"{len(found)} error(s) in {self.config.contacts_dir}/: fix them and build again.")
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.built is not None
+        pages = dict(self.built.pages)
+        found = errors(self.built.problems)
+        if found:
+            pages[ERRORS_PAGE] = render_errors(found)
+        self.generated = set(pages)
+        for src, markdown in sorted(pages.items()):
+            existing = files.get_file_from_path(src)
+            if existing is not None:
+                files.remove(existing)
+            # Single contacts and meetings stay out of the nav: every page embeds the whole nav.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.count("/") > 1 else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+        for path, data in sorted(self.built.files.items()):
+            files.append(File.generated(config, path, content=data))
+        # The public build has no page for unshared people or meetings: nav entries and links to
+        # them are dropped or become text (see withheld.py), instead of dead links.
+        self.withheld.folders = self.built.withheld
+        self.withheld.present = {f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
+        if self.built.withheld and config.nav:
+            config.nav = self.withheld.nav(config.nav) or []
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        self.withheld.page_src = page.file.src_uri
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if page.file.src_uri in self.generated:
+            return neutralise_links(html)
+        return self.withheld.unlink_html(page.url, html)
+
+    def on_page_context(self, context, page, config, nav):
+        if self.built and errors(self.built.problems):
+            context["handbook_errors"] = len(errors(self.built.problems))
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.contacts_dir))
+        return server
+
