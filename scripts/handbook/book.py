@@ -102,7 +102,8 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
     return contacts, owners
 
 
-def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Meeting, Document]]:
+def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Meeting | None, Document]]:
+    """Every readable meeting file, with its record or None when its fields are invalid."""
     meetings = []
     for path in _markdown_files(folder):
         display = _display(path, root)
@@ -112,11 +113,18 @@ def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tu
             continue
         fields, found = validate(doc, MeetingFields)
         problems += found
+        meeting = None
         if fields is not None:
             slug = slugify(path.stem) or "meeting"
             meeting = Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
-            meetings.append((meeting, doc))
+        meetings.append((meeting, doc))
     return meetings
+
+
+def _text_list(value) -> list[str]:
+    """The strings in a raw list field, so references are checked even when other fields are invalid."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [item for item in items if isinstance(item, str)]
 
 
 def _check_referrals(contacts: dict[str, Contact], owners: dict[str, str], problems: list[Problem]) -> None:
@@ -154,25 +162,25 @@ def sorted_cycle(loop: list[str]) -> list[str]:
     return ordered + [ordered[0]]
 
 
-def _check_meetings(meetings: list[tuple[Meeting, Document]], owners: dict[str, str], bank: QuestionBank,
+def _check_meetings(meetings: list[tuple[Meeting | None, Document]], owners: dict[str, str], bank: QuestionBank,
                     problems: list[Problem]) -> list[Meeting]:
     valid = []
     for meeting, doc in meetings:
-        path = meeting.source.path
-        ok = True
-        for index, slug in enumerate(meeting.with_):
+        ok = meeting is not None
+        for index, slug in enumerate(_text_list(doc.meta.get("with"))):
             if slug not in owners:
                 ok = False
-                problems.append(Problem(path, doc.line_of(("with", index)), "with", f"unknown contact '{slug}'",
+                problems.append(Problem(doc.path, doc.line_of(("with", index)), "with", f"unknown contact '{slug}'",
                                         did_you_mean(slug, owners) or "use a file name from contacts/people without .md"))
-        ids, unknown = bank.resolve(meeting.questions)
+        picks = _text_list(doc.meta["questions"]) if doc.meta.get("questions") is not None else None
+        ids, unknown = bank.resolve(picks)
         for index, message, hint in unknown:
             ok = False
-            problems.append(Problem(path, doc.line_of(("questions", index)), "questions", message, hint))
+            problems.append(Problem(doc.path, doc.line_of(("questions", index)), "questions", message, hint))
         if ok:
             meeting = meeting.model_copy(update={"question_ids": ids})
             if len(ids) * MINUTES_PER_QUESTION > meeting.minutes:
-                problems.append(Problem(path, doc.line_of(("questions",)), "questions",
+                problems.append(Problem(doc.path, doc.line_of(("questions",)), "questions",
                                         f"{len(ids)} questions will not fit in {meeting.minutes} minutes",
                                         f"allow about {MINUTES_PER_QUESTION} minutes a question: pick "
                                         f"{max(meeting.minutes // MINUTES_PER_QUESTION, 1)} or fewer, or ask for more time",

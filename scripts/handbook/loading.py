@@ -169,10 +169,11 @@ def read_yaml_file(path: Path, display: str) -> tuple[Document | None, list[Prob
     tab_line = _first_tab_line(text, offset=1)
     if tab_line is not None:
         return None, [Problem(display, tab_line, "file", "a tab is used for indentation", "replace it with spaces")]
-    return _parse_mapping(text, display, offset=1, body="")
+    return _parse_mapping(text, display, offset=1, body="", part="yaml")
 
 
-def _parse_mapping(block: str, display: str, offset: int, body: str) -> tuple[Document | None, list[Problem]]:
+def _parse_mapping(block: str, display: str, offset: int, body: str,
+                   part: str = "frontmatter") -> tuple[Document | None, list[Problem]]:
     def fail(line: int, fld: str, message: str, hint: str = ""):
         return None, [Problem(display, line, fld, message, hint)]
 
@@ -186,18 +187,18 @@ def _parse_mapping(block: str, display: str, offset: int, body: str) -> tuple[Do
         mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else offset
         what = f"{exc.context}: {exc.problem}" if exc.context and at_end else (exc.problem or str(exc))
-        return fail(line, "frontmatter", f"YAML syntax: {what}",
+        return fail(line, part, f"YAML syntax: {what}",
                     "check the indentation, the colons and the quotes on this line")
     except yaml.YAMLError as exc:
-        return fail(offset, "frontmatter", f"YAML syntax: {exc}", "check the quotes and colons")
+        return fail(offset, part, f"YAML syntax: {exc}", "check the quotes and colons")
     finally:
         loader.dispose()
 
     if meta is None:
-        return fail(max(offset - 1, 1), "frontmatter", "the frontmatter is empty", "add at least the required fields")
+        return fail(max(offset - 1, 1), part, f"the {part} is empty", "add at least the required fields")
     if not isinstance(meta, dict):
         kind = "a list" if isinstance(meta, list) else "a single value"
-        return fail(offset, "frontmatter", f"the frontmatter is {kind}, not a set of 'key: value' fields",
+        return fail(offset, part, f"the {part} is {kind}, not a set of 'key: value' fields",
                     "write one 'key: value' per line")
 
     problems = [
