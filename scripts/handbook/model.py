@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, WrapValidator, field_validator,
+                      model_serializer, model_validator)
 
 STATUSES = ("prospect", "contacted", "scheduled", "met", "keep-in-touch", "dormant")
 CHANNELS = ("email", "phone", "video", "in-person")
@@ -96,6 +97,38 @@ def _days_or_none(value: Any) -> Any:
     return value
 
 
+Days = Annotated[int, Field(ge=1, le=3650)]
+_DAYS = TypeAdapter(Days)
+
+
+class Cadence(_Strict):
+    """How often to get in touch: due after ``ideal`` days, overdue after ``max`` (default: ideal)."""
+
+    ideal: Days
+    max: Optional[Days] = None
+
+    @model_validator(mode="after")
+    def _max_not_below_ideal(self) -> "Cadence":
+        if self.max is not None and self.max < self.ideal:
+            raise ValueError(f"max ({self.max}) is shorter than ideal ({self.ideal}); write max >= ideal")
+        return self
+
+    @model_serializer
+    def _plain_when_single(self) -> Any:
+        # A plain `stay_in_touch: 90` dumps back as 90, so files written from the model stay simple.
+        return self.ideal if self.max is None else {"ideal": self.ideal, "max": self.max}
+
+    def __str__(self) -> str:
+        return str(self.ideal) if self.max in (None, self.ideal) else f"{self.ideal}–{self.max}"
+
+
+def _cadence(value: Any, handler) -> Any:
+    # A plain number keeps its errors on `stay_in_touch` itself; a mapping is checked key by key.
+    if value is None or isinstance(value, (dict, Cadence)):
+        return handler(value)
+    return Cadence(ideal=_DAYS.validate_python(value))
+
+
 class PersonFields(_Strict):
     name: Text = Field(min_length=1)
     company: Text = ""
@@ -110,7 +143,8 @@ class PersonFields(_Strict):
     how_we_met: Text = ""
     tags: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
     status: Literal[STATUSES] = "prospect"  # type: ignore[valid-type]
-    stay_in_touch: Annotated[Optional[int], BeforeValidator(_days_or_none), Field(ge=1, le=3650)] = None
+    # Days between touches: 90, or {ideal: 60, max: 90}. The wrap runs after _days_or_none.
+    stay_in_touch: Annotated[Optional[Cadence], WrapValidator(_cadence), BeforeValidator(_days_or_none)] = None
     touches: list[Touch] = []
     share: bool = False
 

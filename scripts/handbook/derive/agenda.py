@@ -1,0 +1,165 @@
+"""The follow-up agenda: what is due when, derived from the Handbook and "today" alone.
+
+Four kinds of item come out of the data (the set is open; a new kind only needs a builder):
+- ``meeting``: a planned meeting on or after today;
+- ``thank-you``: every meeting that took place, due the day after, until the file says ``thanked:``;
+- ``follow-up``: each open entry of a meeting's ``follow_ups``;
+- ``keep-in-touch``: a contact with ``stay_in_touch``, due that many days after the last touch.
+
+Everything here is pure: the same Handbook and day always give the same list, in the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..book import Handbook
+from ..model import Contact, Meeting
+
+UID_DOMAIN = "networking-handbook"
+WEEK = 7  # "this week": today and the six days after it
+EVENT_KINDS = frozenset({"meeting"})  # things that happen, as opposed to tasks that can be late
+KIND_ORDER = ("meeting", "thank-you", "follow-up", "keep-in-touch")  # unknown kinds sort after these
+BUCKETS = ("overdue", "week", "later")
+
+# A follow-up the user wrote about thanking someone stands in for the automatic thank-you.
+_THANKS = re.compile(r"\bthank", re.IGNORECASE)
+_MEETING_WORDS = {"coffee": "Coffee", "phone": "Phone call", "video": "Video call",
+                  "in-person": "Meeting", "event": "Event"}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str
+    date: dt.date  # the day it is due; for a meeting, the day it happens
+    title: str
+    contacts: tuple[str, ...]
+    meeting: str | None  # the meeting's slug, if the item belongs to one
+    path: str  # the file to edit to clear or move the item
+    line: int
+    uid: str  # stable across builds, so calendar apps update instead of duplicating
+    until: dt.date | None = None  # overdue only after this day (an ideal/max cadence); else after `date`
+    start: dt.datetime | None = None  # a meeting's start, when its file gives a time
+    minutes: int = 0  # a meeting's length
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.until or self.date
+
+    @property
+    def is_task(self) -> bool:
+        return self.kind not in EVENT_KINDS
+
+    def bucket(self, today: dt.date, days: int = WEEK) -> str:
+        """'overdue', 'week' (due within `days` days from today, or due but not yet late), 'later' or 'past'."""
+        if self.deadline < today:
+            return "overdue" if self.is_task else "past"
+        return "week" if self.date < today + dt.timedelta(days=days) else "later"
+
+
+def took_place(meeting: Meeting, today: dt.date) -> bool:
+    """Done, or still marked planned although its day is over (people forget to update the status)."""
+    return meeting.status == "done" or (meeting.status == "planned" and meeting.day < today)
+
+
+def make_uid(*parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def names(handbook: Handbook, slugs: Iterable[str]) -> str:
+    people = [handbook.contacts[s].name if s in handbook.contacts else s for s in slugs]
+    return people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+
+
+def _meeting_item(handbook: Handbook, meeting: Meeting) -> AgendaItem:
+    word = _MEETING_WORDS.get(meeting.kind, meeting.kind.capitalize())
+    return AgendaItem("meeting", meeting.day, f"{word} with {names(handbook, meeting.with_)}",
+                      tuple(meeting.with_), meeting.slug, meeting.source.path, meeting.source.line_of("date"),
+                      make_uid("meeting", meeting.slug), start=meeting.start if meeting.has_time else None,
+                      minutes=meeting.minutes)
+
+
+def _thank_you_item(handbook: Handbook, meeting: Meeting) -> AgendaItem:
+    # Point at the status line: `thanked:` is added next to it when the note has gone out.
+    return AgendaItem("thank-you", meeting.day + dt.timedelta(days=1),
+                      f"Send a thank-you note to {names(handbook, meeting.with_)}", tuple(meeting.with_),
+                      meeting.slug, meeting.source.path, meeting.source.line_of("status"),
+                      make_uid("thank-you", meeting.slug))
+
+
+def _follow_up_items(meeting: Meeting) -> Iterable[AgendaItem]:
+    seen: dict[str, int] = defaultdict(int)
+    for index, follow_up in enumerate(meeting.follow_ups):
+        # Two identical tasks in one file still get distinct, stable ids.
+        seen[follow_up.task] += 1
+        uid = make_uid("follow-up", meeting.slug, follow_up.task, str(seen[follow_up.task]))
+        cleared = follow_up.done or (meeting.thanked is not None and _THANKS.search(follow_up.task))
+        if cleared:
+            continue
+        # Without a due date a promise is best kept the next day, like the thank-you.
+        due = follow_up.due or meeting.day + dt.timedelta(days=1)
+        yield AgendaItem("follow-up", due, follow_up.task, tuple(meeting.with_), meeting.slug, meeting.source.path,
+                         meeting.source.line_of("follow_ups", index), uid)
+
+
+def last_touch(handbook: Handbook, contact: Contact, today: dt.date) -> dt.date | None:
+    """The latest real contact: a meeting that took place, or an entry in the `touches:` log."""
+    met = [m.day for m in handbook.meetings_with(contact.slug) if took_place(m, today)]
+    return max(met + [t.date for t in contact.touches], default=None)
+
+
+def _keep_in_touch_item(handbook: Handbook, contact: Contact, today: dt.date) -> AgendaItem | None:
+    cadence = contact.stay_in_touch
+    # Dormant people are paused, and the cadence only starts once there has been a first contact.
+    if cadence is None or contact.status == "dormant":
+        return None
+    last = last_touch(handbook, contact, today)
+    if last is None:
+        return None
+    until = last + dt.timedelta(days=cadence.max) if cadence.max is not None else None
+    line = contact.source.line_of("touches") if contact.touches else contact.source.line_of("stay_in_touch")
+    return AgendaItem("keep-in-touch", last + dt.timedelta(days=cadence.ideal), f"Get in touch with {contact.name}",
+                      (contact.slug,), None, contact.source.path, line, make_uid("keep-in-touch", contact.slug),
+                      until=until)
+
+
+def sort_key(item: AgendaItem) -> tuple:
+    rank = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
+    return (item.date, rank, item.kind, item.start or dt.datetime.min, item.title, item.uid)
+
+
+def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
+    """Every open task and upcoming meeting, by date (then kind, time, title)."""
+    items: list[AgendaItem] = []
+    for meeting in handbook.meetings.values():
+        if meeting.status == "planned" and meeting.day >= today:
+            items.append(_meeting_item(handbook, meeting))
+        wrote_own_thanks = any(_THANKS.search(f.task) for f in meeting.follow_ups)
+        if took_place(meeting, today) and meeting.thanked is None and not wrote_own_thanks:
+            items.append(_thank_you_item(handbook, meeting))
+        items.extend(_follow_up_items(meeting))
+    for contact in handbook.contacts.values():
+        item = _keep_in_touch_item(handbook, contact, today)
+        if item is not None:
+            items.append(item)
+    return sorted(items, key=sort_key)
+
+
+def by_urgency(items: Iterable[AgendaItem], today: dt.date, days: int = WEEK) -> list[AgendaItem]:
+    """Overdue first (oldest first), then the rest by date: the order to work through them."""
+    order = {name: rank for rank, name in enumerate(BUCKETS)}
+    return sorted(items, key=lambda i: (order.get(i.bucket(today, days), len(order)), sort_key(i)))
+
+
+def by_contact(items: Iterable[AgendaItem]) -> dict[str, list[AgendaItem]]:
+    grouped: dict[str, list[AgendaItem]] = defaultdict(list)
+    for item in items:
+        for slug in item.contacts:
+            grouped[slug].append(item)
+    return dict(grouped)
