@@ -13,6 +13,8 @@ from pathlib import Path
 from slugify import slugify
 
 from .loading import Document, read_document
+from .me import ME_FILE, Me, load_me
+from .message_templates import MESSAGES_DIR, MessageTemplate, read_message_templates
 from .model import Contact, Meeting, MeetingFields, PersonFields, Source
 from .problems import Problem, did_you_mean
 from .questions import BUILTIN_BANK, QuestionBank, load_bank
@@ -31,6 +33,8 @@ class Handbook:
     bank: QuestionBank = field(default_factory=QuestionBank)
     meetings_by_contact: dict[str, list[Meeting]] = field(default_factory=dict)  # oldest first
     referrals_by_contact: dict[str, list[Contact]] = field(default_factory=dict)  # whom each referred
+    me: Me | None = None  # contacts/me.yml, for signing messages
+    messages: dict[str, MessageTemplate] = field(default_factory=dict)  # contacts/messages/*.j2
 
     def index(self) -> "Handbook":
         """Build the lookup tables once, so no page scans every meeting."""
@@ -65,6 +69,15 @@ def _display(path: Path, root: Path) -> str:
 
 def _markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.name.startswith((".", "_")))
+
+
+def person_files(people_dir: Path) -> dict[str, Path]:
+    """The slug every person file claims, valid or not: what a new file must not collide with."""
+    files: dict[str, Path] = {}
+    for path in _markdown_files(people_dir) if people_dir.is_dir() else []:
+        files.setdefault(slugify(path.stem), path)
+    files.pop("", None)
+    return files
 
 
 def _source(doc: Document) -> Source:
@@ -204,5 +217,10 @@ def load_handbook(contacts_dir: Path, root: Path | None = None) -> tuple[Handboo
     # Meetings with someone whose file is broken stay out, so pages never link to a missing contact.
     meetings = [m for m in meetings if all(s in contacts for s in m.with_)]
     meetings.sort(key=lambda m: (m.start, m.slug))
-    handbook = Handbook(contacts=contacts, meetings={m.slug: m for m in meetings}, bank=bank)
+    me, found = load_me(contacts_dir / ME_FILE, _display(contacts_dir / ME_FILE, root))
+    problems += found
+    messages, found = read_message_templates(contacts_dir / MESSAGES_DIR, root)
+    problems += found
+    handbook = Handbook(contacts=contacts, meetings={m.slug: m for m in meetings}, bank=bank, me=me,
+                        messages=messages)
     return handbook.index(), sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))

@@ -1,0 +1,209 @@
+"""The user's message templates, filled in for one contact.
+
+The templates are the user's own files, so they run in Jinja's sandbox, in an environment of
+their own: the output is plain text to paste into an email, so nothing is HTML-escaped here
+(the contact page escapes it when it shows it). A mistake in a template becomes a Problem
+with the file and line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..book import Handbook
+from ..message_templates import MessageTemplate
+from ..model import Contact, Meeting
+from ..problems import Problem
+
+# The order of a relationship; templates the user adds follow alphabetically.
+LIFECYCLE = ("outreach", "thank-you", "referrer-thanks", "keep-in-touch")
+NO_NAME = "[your name]"
+HELP = "the variables are listed in contacts/messages/README.md"
+
+
+@dataclass(frozen=True)
+class MePart:
+    name: str
+    pitch: str = ""
+
+
+@dataclass(frozen=True)
+class PersonPart:
+    """What a template may use of a contact (see contacts/messages/README.md)."""
+
+    name: str
+    first_name: str
+    company: str = ""
+    role: str = ""
+    location: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    website: str = ""
+    how_we_met: str = ""
+    status: str = ""
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, contact: Contact) -> "PersonPart":
+        return cls(name=contact.name, first_name=contact.first_name, company=contact.company, role=contact.role,
+                   location=contact.location, email=contact.email, phone=contact.phone,
+                   linkedin=contact.linkedin, website=contact.website, how_we_met=contact.how_we_met,
+                   status=contact.status, tags=tuple(contact.tags))
+
+
+@dataclass(frozen=True)
+class MeetingPart:
+    date: dt.date
+    date_text: str
+    kind: str
+    minutes: int
+    goal: str = ""
+    place: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Message:
+    name: str
+    text: str = ""
+    problem: Problem | None = None
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("-", " ").replace("_", " ").capitalize()
+
+    @property
+    def subject(self) -> str:
+        first = self.text.split("\n", 1)[0]
+        return first[len("Subject:"):].strip() if first.startswith("Subject:") else ""
+
+
+@dataclass
+class Compiled:
+    templates: dict[str, tuple[MessageTemplate, Template]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Sources(BaseLoader):
+    def __init__(self, templates: tuple[MessageTemplate, ...]):
+        self.by_path = {t.path: t for t in templates}
+
+    def get_source(self, environment, template):
+        if template not in self.by_path:
+            raise TemplateNotFound(template)
+        # The display path as the file name puts it in the line numbers of runtime errors.
+        return self.by_path[template].source, template, lambda: True
+
+
+def _environment(templates: tuple[MessageTemplate, ...]) -> SandboxedEnvironment:
+    # StrictUndefined turns a misspelt variable into a reported mistake instead of a silent gap;
+    # `x is defined` still works for optional values.
+    return SandboxedEnvironment(loader=_Sources(templates), autoescape=False, undefined=StrictUndefined,
+                                keep_trailing_newline=True)
+
+
+def _ordered(names) -> list[str]:
+    return sorted(names, key=lambda n: (LIFECYCLE.index(n) if n in LIFECYCLE else len(LIFECYCLE), n))
+
+
+@lru_cache(maxsize=8)
+def _compile(templates: tuple[MessageTemplate, ...]) -> Compiled:
+    env = _environment(templates)
+    compiled = Compiled()
+    for template in templates:
+        try:
+            compiled.templates[template.name] = (template, env.get_template(template.path))
+        except TemplateSyntaxError as exc:
+            compiled.problems.append(Problem(template.path, exc.lineno or 1, "template", exc.message or str(exc),
+                                             "fix the Jinja syntax on this line; " + HELP))
+    return compiled
+
+
+def compile_messages(handbook: Handbook) -> Compiled:
+    return _compile(tuple(handbook.messages[name] for name in _ordered(handbook.messages)))
+
+
+def date_text(day: dt.date, today: dt.date) -> str:
+    """'Friday 2 October', with the year only when it is not this year."""
+    text = f"{day:%A} {day.day} {day:%B}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def meeting_for(handbook: Handbook, contact: Contact, today: dt.date) -> Meeting | None:
+    """The meeting a message is about: the latest one up to today, else the next one planned."""
+    meetings = [m for m in handbook.meetings_with(contact.slug) if m.status != "cancelled"]
+    past = [m for m in meetings if m.day <= today]
+    if past:
+        return past[-1]
+    return meetings[0] if meetings else None
+
+
+def message_values(handbook: Handbook, contact: Contact, today: dt.date) -> dict:
+    me = handbook.me
+    referrer = handbook.referrer_of(contact)
+    meeting = meeting_for(handbook, contact, today)
+    return {
+        "me": MePart(me.name, me.pitch) if me else MePart(NO_NAME),
+        "contact": PersonPart.of(contact),
+        "referrer": PersonPart.of(referrer) if referrer else None,
+        "meeting": MeetingPart(meeting.day, date_text(meeting.day, today), meeting.kind, meeting.minutes,
+                               meeting.goal, meeting.place, meeting.status) if meeting else None,
+        "referrals": sorted(c.name for c in handbook.referred(contact.slug)),
+        "today": today,
+    }
+
+
+def _runtime_line(exc: BaseException, path: str) -> int:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    return frames[-1].lineno or 1 if frames else 1
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Message:
+    try:
+        return Message(template.name, _tidy(compiled.render(values)))
+    except Exception as exc:  # noqa: BLE001  (the user's template may fail in any way; report it, don't crash)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        return Message(template.name, problem=Problem(template.path, _runtime_line(exc, template.path), "template",
+                                                      message, HELP))
+
+
+def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
+    """Every template the user has, filled in for this contact (or carrying its problem)."""
+    compiled = compile_messages(handbook)
+    broken = {p.path: p for p in compiled.problems}
+    values = message_values(handbook, contact, today)
+    messages = []
+    for name in _ordered(handbook.messages):
+        template = handbook.messages[name]
+        if template.path in broken:
+            messages.append(Message(name, problem=broken[template.path]))
+        else:
+            messages.append(_fill(template, compiled.templates[name][1], values))
+    return messages
+
+
+def message_problems(handbook: Handbook, today: dt.date) -> list[Problem]:
+    """Syntax errors, and errors that only some contacts' data triggers (each reported once)."""
+    compiled = compile_messages(handbook)
+    found: dict[tuple, Problem] = {(p.path, p.line, p.message): p for p in compiled.problems}
+    for contact in sorted(handbook.contacts.values(), key=lambda c: c.slug):
+        values = message_values(handbook, contact, today)
+        for template, fillable in compiled.templates.values():
+            problem = _fill(template, fillable, values).problem
+            if problem and (problem.path, problem.line, problem.message) not in found:
+                found[(problem.path, problem.line, problem.message)] = Problem(
+                    problem.path, problem.line, problem.field, problem.message,
+                    f"for example when filled in for {contact.slug}; {HELP}")
+    return sorted(found.values())
