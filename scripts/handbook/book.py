@@ -84,6 +84,17 @@ def _source(doc: Document) -> Source:
     return Source(path=doc.path, lines=doc.lines)
 
 
+def _read_fields(path: Path, display: str, model, problems: list[Problem]):
+    """Read and validate one file: (document or None, fields or None), problems appended."""
+    doc, found = read_document(path, display)
+    problems += found
+    if doc is None:
+        return None, None
+    fields, found = validate(doc, model)
+    problems += found
+    return doc, fields
+
+
 def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Contact], dict[str, str]]:
     contacts: dict[str, Contact] = {}
     owners: dict[str, str] = {}  # slug -> file, including files that failed validation
@@ -99,12 +110,7 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
                                     f"rename this file, e.g. to {slug}-2.md"))
             continue
         owners[slug] = display
-        doc, found = read_document(path, display)
-        problems += found
-        if doc is None:
-            continue
-        fields, found = validate(doc, PersonFields)
-        problems += found
+        doc, fields = _read_fields(path, display, PersonFields, problems)
         if fields is not None:
             if not slugify(fields.name):
                 problems.append(Problem(display, doc.line_of(("name",)), "name",
@@ -119,13 +125,9 @@ def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tu
     """Every readable meeting file, with its record or None when its fields are invalid."""
     meetings = []
     for path in _markdown_files(folder):
-        display = _display(path, root)
-        doc, found = read_document(path, display)
-        problems += found
+        doc, fields = _read_fields(path, _display(path, root), MeetingFields, problems)
         if doc is None:
             continue
-        fields, found = validate(doc, MeetingFields)
-        problems += found
         meeting = None
         if fields is not None:
             slug = slugify(path.stem) or "meeting"
