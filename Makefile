@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+# Material prints a multi-line notice about MkDocs 2.0 on every run; keep our output quiet.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build public test browser-deps bench check clean
 
