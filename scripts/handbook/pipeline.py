@@ -12,6 +12,7 @@ from .book import Handbook, load_handbook
 from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
 from .render import RenderOptions, render_pages, urls
+from .render.files import render_files
 
 TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
 
@@ -46,4 +47,5 @@ def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None) 
     handbook, problems = load_handbook(contacts_dir, root)
     shown = handbook if options.private else public_view(handbook)
     withheld = withheld_folders(handbook, options)
-    return Built(shown, without_withheld(render_pages(shown, options), withheld), problems, withheld=withheld)
+    return Built(shown, without_withheld(render_pages(shown, options), withheld), problems,
+                 files=without_withheld(render_files(shown, options), withheld), withheld=withheld)

@@ -26,6 +26,8 @@ WEEK = 7  # "this week": today and the six days after it
 EVENT_KINDS = frozenset({"meeting"})  # things that happen, as opposed to tasks that can be late
 KIND_ORDER = ("meeting", "thank-you", "follow-up", "keep-in-touch")  # unknown kinds sort after these
 BUCKETS = ("overdue", "week", "later")
+KIND_LABELS = {"meeting": "Meeting", "thank-you": "Thank-you", "follow-up": "Follow-up",
+               "keep-in-touch": "Keep in touch"}
 
 # A follow-up the user wrote about thanking someone stands in for the automatic thank-you.
 _THANKS = re.compile(r"\bthank", re.IGNORECASE)
@@ -54,6 +56,10 @@ class AgendaItem:
     @property
     def is_task(self) -> bool:
         return self.kind not in EVENT_KINDS
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.replace("-", " ").capitalize())
 
     def bucket(self, today: dt.date, days: int = WEEK) -> str:
         """'overdue', 'week' (due within `days` days from today, or due but not yet late), 'later' or 'past'."""
@@ -163,3 +169,10 @@ def by_contact(items: Iterable[AgendaItem]) -> dict[str, list[AgendaItem]]:
         for slug in item.contacts:
             grouped[slug].append(item)
     return dict(grouped)
+
+
+def for_contact(items: Iterable[AgendaItem]) -> tuple[AgendaItem | None, list[AgendaItem]]:
+    """A contact page's share of the agenda: the next keep-in-touch date, and the open tasks."""
+    items = list(items)
+    touch = next((i for i in items if i.kind == "keep-in-touch"), None)
+    return touch, [i for i in items if i.is_task and i is not touch]

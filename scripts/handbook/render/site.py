@@ -19,6 +19,7 @@ class RenderOptions:
     profile: str = "private"  # "private" shows everything; "public" only what is shared
     today: dt.date = field(default_factory=dt.date.today)
     directory_urls: bool = True
+    site_url: str = ""  # mkdocs.yml's site_url; files read outside the site (ICS) link back with it
 
     @property
     def private(self) -> bool:

@@ -57,6 +57,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             profile=self.config.profile,
             today=pipeline.today_from_env(),
             directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "",
         )
         self.built = pipeline.build(self.contacts_dir, options, self.root)
         for problem in warnings(self.built.problems):
