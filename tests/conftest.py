@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 25)
@@ -55,6 +56,12 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_record(path: Path, fields: dict, body: str = "") -> Path:
+    """A contact or meeting file whose frontmatter is dumped by PyYAML, so any value stays intact."""
+    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    return write(path, f"---\n{dumped}---\n{body}")
 
 
 def person(name: str, **fields) -> str:

@@ -100,7 +100,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html, page, config, files):
         if page.file.src_uri in self.generated:
             return neutralise_links(html)
-        return self.withheld.unlink_html(page.url, html)
+        return self.withheld.unlink_html(page.url, page.file.src_uri, html)
 
     def on_page_context(self, context, page, config, nav):
         if self.built and errors(self.built.problems):

@@ -53,13 +53,16 @@ class Withheld:
             return [kept for kept in (self.nav(item) for item in items) if kept is not None]
         return items
 
-    def unlink_html(self, page_url: str, html: str) -> str:
-        """Raw <a> tags written by hand: they are relative to the page's URL, not its source."""
-        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    def unlink_html(self, page_url: str, page_src: str, html: str) -> str:
+        """Raw <a> tags written by hand. The browser reads them relative to the page's URL, but
+        people often write them relative to the source file: either way, a withheld target goes."""
+        bases = {page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url),
+                 posixpath.dirname(page_src)}
 
         def fix(match: re.Match) -> str:
             href = match.group(1) if match.group(1) is not None else match.group(2)
-            return f"<span>{match.group(3)}</span>" if self.hides_link(base, href) else match.group(0)
+            hidden = any(self.hides_link(base, href) for base in bases)
+            return f"<span>{match.group(3)}</span>" if hidden else match.group(0)
 
         return _RAW_LINK.sub(fix, html) if self.folders else html
 
