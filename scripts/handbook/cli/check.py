@@ -9,7 +9,8 @@ from typing import Optional
 
 import typer
 
-from ..book import load_handbook
+from ..derive.duplicates import find_duplicates
+from ..pipeline import load_checked, today_from_env
 from ..problems import Problem, errors
 from .app import ROOT_OPTION, app, contacts_dir, find_root, out
 
@@ -23,13 +24,14 @@ def print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         colour = "red" if problem.is_error else "yellow"
         out.print(f"[{colour}]{problem.severity}:[/] ", end="")
-        out.print(str(problem), markup=False, soft_wrap=True)
+        out.print(str(problem), markup=False, emoji=False, soft_wrap=True)
 
 
 def check_problems(root: Path) -> list[Problem]:
-    """Everything the build would report, plus the checks only the terminal shows."""
-    _, problems = load_handbook(contacts_dir(root), root)
-    return problems
+    """Everything the build would report, plus the checks only the terminal shows (possible duplicates)."""
+    handbook, problems = load_checked(contacts_dir(root), today_from_env(), root)
+    problems = problems + find_duplicates(handbook)
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
 @app.command()

@@ -11,6 +11,7 @@ from typing import Callable
 
 from ..book import Handbook
 from ..identity import email_key, name_key, profile_key
+from ..model import Contact
 from ..problems import Problem
 
 KEYS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
@@ -20,21 +21,28 @@ KEYS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
 )
 
 
-def find_duplicates(handbook: Handbook) -> list[Problem]:
-    """One warning on every later file of a group, pointing at the first (files sorted by slug)."""
-    problems = []
+def duplicate_groups(handbook: Handbook) -> list[tuple[str, str, list[Contact]]]:
+    """(field, label, people sorted by slug) for every detail that two or more people share."""
+    groups = []
     people = sorted(handbook.contacts.values(), key=lambda c: c.slug)
     for field, label, key_of in KEYS:
-        groups = defaultdict(list)
+        by_key: dict[str, list[Contact]] = defaultdict(list)
         for contact in people:
             key = key_of(getattr(contact, field))
             if key:
-                groups[key].append(contact)
-        for first, *others in (g for g in groups.values() if len(g) > 1):
-            for other in others:
-                problems.append(Problem(
-                    other.source.path, other.source.line_of(field), field,
-                    f"possible duplicate: same {label} as {first.source.path}",
-                    "if they are one person, merge the two files; if not, ignore this warning",
-                    severity="warning"))
+                by_key[key].append(contact)
+        groups += [(field, label, group) for group in by_key.values() if len(group) > 1]
+    return groups
+
+
+def find_duplicates(handbook: Handbook) -> list[Problem]:
+    """One warning on every later file of a group, pointing at the first."""
+    problems = []
+    for field, label, (first, *others) in duplicate_groups(handbook):
+        for other in others:
+            problems.append(Problem(
+                other.source.path, other.source.line_of(field), field,
+                f"possible duplicate: same {label} as {first.source.path}",
+                "if they are one person, merge the two files; if not, ignore this warning",
+                severity="warning"))
     return sorted(problems)

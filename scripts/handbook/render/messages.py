@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
+from slugify import slugify
 
 from ..book import Handbook
 from ..message_templates import MessageTemplate
@@ -78,6 +79,10 @@ class Message:
     @property
     def title(self) -> str:
         return self.name.replace("-", " ").replace("_", " ").capitalize()
+
+    @property
+    def anchor(self) -> str:
+        return "hb-message-" + (slugify(self.name) or "text")
 
     @property
     def subject(self) -> str:

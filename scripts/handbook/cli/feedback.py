@@ -1,0 +1,67 @@
+"""How commands talk to the user: one-line coloured errors with a hint, paths they can paste."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from rich.console import Console
+
+from .app import err, out
+
+
+def say(text: str, style: str | None = None, console: Console = out) -> None:
+    """Print user-supplied text literally: no markup, no :emoji: codes, no wrapping."""
+    console.print(text, style=style, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
+    """Stop the command with a red message (user text is printed literally, never as markup)."""
+    err.print("[red]Error:[/] ", end="")
+    say(message, console=err)
+    if hint:
+        say(f"  {hint}", style="dim", console=err)
+    raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    err.print("[yellow]Note:[/] ", end="")
+    say(message, console=err)
+
+
+def shown(path: Path) -> str:
+    """The path relative to the current folder when it is inside it, so it can be pasted as is."""
+    try:
+        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def editor_command() -> list[str] | None:
+    """$VISUAL, else $EDITOR, split like a shell would ('code --wait' is two words)."""
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    return None
+
+
+def require_editor() -> list[str]:
+    command = editor_command()
+    if not command:
+        fail("--edit needs an editor, and neither $VISUAL nor $EDITOR is set.",
+             "set one, e.g. export EDITOR=nano, or leave out --edit; nothing was written", code=2)
+    return command
+
+
+def open_in_editor(command: list[str], path: Path) -> None:
+    try:
+        subprocess.run([*command, str(path)], check=False)
+    except OSError as exc:
+        fail(f"could not start the editor '{command[0]}': {exc.strerror or exc}",
+             f"the file is saved at {shown(path)}; check $VISUAL / $EDITOR")

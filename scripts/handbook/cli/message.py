@@ -1,0 +1,55 @@
+"""`handbook message NAME SLUG`: one of your message templates, filled in for one contact."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..book import load_handbook
+from ..message_templates import MESSAGES_DIR, template_name
+from ..pipeline import today_from_env
+from ..problems import did_you_mean
+from ..render.messages import LIFECYCLE, contact_messages
+from .app import ROOT_OPTION, app, contacts_dir, find_root
+from .check import print_problems
+from .feedback import fail
+
+
+def _names_here() -> list[str]:
+    """The templates of the handbook around the current folder, for --help (the starter set if none)."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        messages = folder / "contacts" / MESSAGES_DIR
+        if (folder / "mkdocs.yml").is_file() and messages.is_dir():
+            names = sorted(template_name(p.name) for p in messages.glob("*.j2") if not p.name.startswith((".", "_")))
+            return names or list(LIFECYCLE)
+    return list(LIFECYCLE)
+
+
+@app.command("message")
+def message(
+    name: str = typer.Argument(..., help=f"The template: {', '.join(_names_here())} (files in contacts/messages)."),
+    slug: str = typer.Argument(..., help="The contact (their file name without .md)."),
+    root: Optional[Path] = ROOT_OPTION,
+) -> None:
+    """Print a message template filled in for a contact, ready to paste (first line: Subject).
+
+    Example: handbook message thank-you jane-doe
+    """
+    root = find_root(root)
+    handbook, _ = load_handbook(contacts_dir(root), root)
+    if name not in handbook.messages:
+        available = ", ".join(sorted(handbook.messages)) or "none (contacts/messages has no *.md.j2 files)"
+        close = did_you_mean(name, handbook.messages)
+        fail(f"no message template '{name}'", f"{close} available: {available}".strip())
+    if slug not in handbook.contacts:
+        fail(f"unknown contact '{slug}'", did_you_mean(slug, handbook.contacts)
+             or "use a file name from contacts/people without .md (a file with errors is left out: run handbook check)")
+    filled = next(m for m in contact_messages(handbook, handbook.contacts[slug], today_from_env()) if m.name == name)
+    if filled.problem:
+        print_problems([filled.problem])
+        raise typer.Exit(1)
+    sys.stdout.write(filled.text)  # exactly as rendered: no wrapping, no markup
