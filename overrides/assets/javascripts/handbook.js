@@ -21,12 +21,18 @@
 
   function init() { initChecklists(document); }
 
-  // Material's instant loading swaps pages without a reload; document$ tells us when.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  // Run a page's setup once the page is there. Material's instant loading swaps pages without a
+  // reload, and document$ tells us when; our other scripts (loaded after this one) use this too.
+  function onPage(setup) {
+    if (window.document$ && window.document$.subscribe) {
+      window.document$.subscribe(setup);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setup);
+    } else {
+      setup();
+    }
   }
+
+  window.handbookOnPage = onPage;
+  onPage(init);
 })();

@@ -1,6 +1,7 @@
 """The `handbook` command line. Each module adds its commands to the shared Typer app."""
 
 from . import check  # noqa: F401  (registers commands)
+from . import due  # noqa: F401  (registers commands)
 from .app import app
 
 

@@ -32,7 +32,7 @@ KIND_LABELS = {"meeting": "Meeting", "thank-you": "Thank-you", "follow-up": "Fol
 # A follow-up the user wrote about thanking someone stands in for the automatic thank-you.
 _THANKS = re.compile(r"\bthank", re.IGNORECASE)
 _MEETING_WORDS = {"coffee": "Coffee", "phone": "Phone call", "video": "Video call",
-                  "in-person": "Meeting", "event": "Event"}
+                  "in-person": "In-person meeting", "event": "Event"}
 
 
 @dataclass(frozen=True)

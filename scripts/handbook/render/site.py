@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 from markupsafe import Markup
 
 from ..book import Handbook
+from ..derive.agenda import agenda, by_contact, for_contact
 from . import urls
 from .environment import environment
 from .text import notes_markdown, page_meta
@@ -65,11 +66,14 @@ def meta(**fields) -> Markup:
 
 
 def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
+    due = by_contact(agenda(handbook, options.today))
     for contact in handbook.contacts.values():
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
+        next_touch, open_tasks = for_contact(due.get(contact.slug, []))
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
                      meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
-                     referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug))
+                     referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
+                     next_touch=next_touch, open_tasks=open_tasks)
 
 
 def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
@@ -105,8 +109,10 @@ def render_errors(problems) -> str:
 
 PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
 
+from .calendar import calendar_pages  # noqa: E402  (it builds on render() and meta() above)
+
 # Each feature adds its builder here; order only matters for readability of the output list.
-PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages]
+PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages]
 
 
 def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:
