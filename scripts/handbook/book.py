@@ -12,6 +12,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .limits import size_problems
 from .loading import Document, read_document
 from .me import ME_FILE, Me, load_me
 from .message_templates import MESSAGES_DIR, MessageTemplate, read_message_templates
@@ -90,9 +91,15 @@ def _read_fields(path: Path, display: str, model, problems: list[Problem]):
     problems += found
     if doc is None:
         return None, None
+    problems += size_problems(doc)
     fields, found = validate(doc, model)
     problems += found
     return doc, fields
+
+
+def _duplicate_slug(display: str, slug: str, owner: str) -> Problem:
+    return Problem(display, 1, "file", f"duplicate slug '{slug}': {owner} has it too",
+                   f"rename this file, e.g. to {slug}-2.md")
 
 
 def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Contact], dict[str, str]]:
@@ -106,8 +113,7 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
                                     "rename it to the person's name, e.g. jane-doe.md"))
             continue
         if slug in owners:
-            problems.append(Problem(display, 1, "file", f"duplicate slug '{slug}': {owners[slug]} has it too",
-                                    f"rename this file, e.g. to {slug}-2.md"))
+            problems.append(_duplicate_slug(display, slug, owners[slug]))
             continue
         owners[slug] = display
         doc, fields = _read_fields(path, display, PersonFields, problems)
@@ -124,13 +130,19 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
 def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Meeting | None, Document]]:
     """Every readable meeting file, with its record or None when its fields are invalid."""
     meetings = []
+    owners: dict[str, str] = {}  # slug -> file: two files must never become one page
     for path in _markdown_files(folder):
-        doc, fields = _read_fields(path, _display(path, root), MeetingFields, problems)
+        display = _display(path, root)
+        slug = slugify(path.stem) or "meeting"
+        if slug in owners:
+            problems.append(_duplicate_slug(display, slug, owners[slug]))
+            continue
+        owners[slug] = display
+        doc, fields = _read_fields(path, display, MeetingFields, problems)
         if doc is None:
             continue
         meeting = None
         if fields is not None:
-            slug = slugify(path.stem) or "meeting"
             meeting = Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
         meetings.append((meeting, doc))
     return meetings

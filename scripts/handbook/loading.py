@@ -17,6 +17,7 @@ import frontmatter
 import yaml
 
 from .problems import Problem
+from .yaml_messages import explain
 
 Key = tuple  # a path into the frontmatter, e.g. ("follow_ups", 0, "due")
 
@@ -33,6 +34,7 @@ class Document:
     meta: dict[str, Any]
     lines: dict[Key, int] = field(default_factory=dict)
     body: str = ""
+    body_line: int = 1  # the file's line where the body (the notes) starts
 
     def line_of(self, key: Key) -> int:
         """The line of the deepest known key on this path (a field, else its parent, else 1)."""
@@ -49,15 +51,17 @@ class _Loader(yaml.SafeLoader):
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[str, int]] = []
+        self.duplicates: list[tuple[str, int, int]] = []  # key, line of the repeat, line of the first
 
     def construct_mapping(self, node, deep=False):
-        seen: set = set()
+        seen: dict[str, int] = {}
         for key_node, _ in node.value:
-            key = key_node.value
-            if key in seen:
-                self.duplicates.append((str(key), key_node.start_mark.line))
-            seen.add(key)
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # a list or mapping used as a key: PyYAML reports it as unhashable
+            line = key_node.start_mark.line
+            if key_node.value in seen:
+                self.duplicates.append((key_node.value, line, seen[key_node.value]))
+            seen.setdefault(key_node.value, line)
         return super().construct_mapping(node, deep=deep)
 
 
@@ -118,8 +122,8 @@ def _first_tab_line(block: str, offset: int) -> int | None:
     return None
 
 
-def read_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Read one file. Returns the document, or None with the problems that stopped it."""
+def _read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """The file as text with a BOM dropped and every line end made '\\n', or the problem why not."""
 
     def fail(line: int, fld: str, message: str, hint: str = ""):
         return None, [Problem(display, line, fld, message, hint)]
@@ -128,24 +132,36 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Probl
         raw = path.read_bytes()
     except OSError as exc:
         return fail(1, "file", f"cannot be read: {exc.strerror or exc}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail(1, "encoding", "the file is saved as UTF-16, not UTF-8", "save it again as UTF-8 in your editor")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return fail(line, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                     "save the file as UTF-8 in your editor")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one file. Returns the document, or None with the problems that stopped it."""
+
+    def fail(line: int, fld: str, message: str, hint: str = ""):
+        return None, [Problem(display, line, fld, message, hint)]
+
+    text, problems = _read_text(path, display)
+    if text is None:
+        return None, problems
 
     if not text.strip():
-        return fail(1, "frontmatter", "the file is empty",
-                    "start it with a '---' line, the fields, and another '---' line")
+        return fail(1, "file", "is empty", "start it with a '---' line, the fields, and another '---' line")
     lines = text.split("\n")
     if not _BOUNDARY.match(lines[0]):
-        return fail(1, "frontmatter", "no frontmatter: the first line must be '---'",
+        return fail(1, "frontmatter", "is missing: the first line must be '---'",
                     "put the fields between two '---' lines at the top of the file")
     closing = next((i for i, line in enumerate(lines[1:], start=1) if _BOUNDARY.match(line)), None)
     if closing is None:
-        return fail(1, "frontmatter", "the frontmatter is never closed",
+        return fail(1, "frontmatter", "is never closed",
                     "add a line with '---' after the last field")
 
     block = "\n".join(lines[1:closing])
@@ -155,17 +171,17 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Probl
                     "YAML allows only spaces: replace the tab with spaces")
 
     _, body = frontmatter.parse(text, handler=_Handler())
-    return _parse_mapping(block, display, offset=2, body=body)
+    doc, problems = _parse_mapping(block, display, offset=2, body=body)
+    if doc is not None:
+        doc.body_line = closing + 2
+    return doc, problems
 
 
 def read_yaml_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read a plain YAML data file (such as a question bank) with the same care as frontmatter."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except OSError as exc:
-        return None, [Problem(display, 1, "file", f"cannot be read: {exc.strerror or exc}")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(display, 1, "encoding", f"not valid UTF-8 ({exc.reason})", "save it as UTF-8")]
+    text, problems = _read_text(path, display)
+    if text is None:
+        return None, problems
     tab_line = _first_tab_line(text, offset=1)
     if tab_line is not None:
         return None, [Problem(display, tab_line, "file", "a tab is used for indentation", "replace it with spaces")]
@@ -177,38 +193,41 @@ def _parse_mapping(block: str, display: str, offset: int, body: str,
     def fail(line: int, fld: str, message: str, hint: str = ""):
         return None, [Problem(display, line, fld, message, hint)]
 
-    loader = _Loader(block)
+    try:
+        loader = _Loader(block)  # checks every character at once: a control character fails here
+    except yaml.YAMLError as exc:
+        line, message, hint = explain(exc, block)
+        return fail(line + offset, part, message, hint)
     try:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        # An unterminated quote is found at the end of the text; its start is the useful line.
-        at_end = "end of stream" in (exc.problem or "")
-        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
-        line = mark.line + offset if mark else offset
-        what = f"{exc.context}: {exc.problem}" if exc.context and at_end else (exc.problem or str(exc))
-        return fail(line, part, f"YAML syntax: {what}",
-                    "check the indentation, the colons and the quotes on this line")
+        # Keys YAML reads as something else than text: 1, true, 2026-01-05.
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        odd_keys = [(k.value, k.start_mark.line) for k, _ in pairs
+                    if isinstance(k, yaml.ScalarNode) and not isinstance(loader.construct_object(k), str)]
     except yaml.YAMLError as exc:
-        return fail(offset, part, f"YAML syntax: {exc}", "check the quotes and colons")
+        line, message, hint = explain(exc, block)
+        return fail(line + offset, part, message, hint)
     finally:
         loader.dispose()
 
     if meta is None:
-        return fail(max(offset - 1, 1), part, f"the {part} is empty", "add at least the required fields")
+        if any(line.lstrip().startswith("#") for line in block.split("\n")):
+            return fail(offset, part, "holds only comments", "remove the '#' in front of the fields you want to use")
+        return fail(max(offset - 1, 1), part, "is empty", "add the fields: README.md, 'Data format', lists them")
     if not isinstance(meta, dict):
         kind = "a list" if isinstance(meta, list) else "a single value"
-        return fail(offset, part, f"the {part} is {kind}, not a set of 'key: value' fields",
-                    "write one 'key: value' per line")
+        return fail(offset, part, f"is {kind}, not a set of 'key: value' fields", "write one 'key: value' per line")
 
     problems = [
-        Problem(display, line + offset, key, "this key appears twice; YAML would silently keep only the last",
-                "remove one of them")
-        for key, line in loader.duplicates
+        Problem(display, line + offset, key, f"is set twice, here and on line {first + offset}",
+                "remove one of them: YAML would silently keep only this last one")
+        for key, line, first in loader.duplicates
     ]
-    bad_keys = [k for k in meta if not isinstance(k, str)]
-    for key in bad_keys:
-        problems.append(Problem(display, offset, str(key), "a key must be a word", "write it as 'name: value'"))
+    for text, line in odd_keys:
+        problems.append(Problem(display, line + offset, text, f"'{text}' is not a field name",
+                                "field names are words, such as 'company' or 'tags'"))
+    for key in [k for k in meta if not isinstance(k, str)]:
         meta.pop(key)
     doc = Document(display, meta, _key_lines(node, offset=offset), body)
     return doc, problems

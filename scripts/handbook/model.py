@@ -42,17 +42,24 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
+def _quoted(value: Any) -> str:
+    text = " ".join(str(value).split())
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return f"'{text}'" if isinstance(value, str) else text
+
+
+# Validators word errors as "what is wrong; how to fix it": validation.py splits them there.
 def parse_when(value: Any) -> dt.datetime | dt.date:
     """A date, or a date with a time. PyYAML leaves '2026-12-02 09:30' (no seconds) as text."""
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str):
-        raise ValueError("write a date like 2026-12-02 or 2026-12-02 09:30")
-    match = _DATE_TIME.match(value.strip())
+    if value is None or value == "":
+        raise ValueError("is empty; write a date like 2026-12-02 or 2026-12-02 09:30")
+    match = _DATE_TIME.match(value.strip()) if isinstance(value, str) else None
     if not match:
-        raise ValueError(f"'{value}' is not a date; write it like 2026-12-02 or 2026-12-02 09:30")
+        raise ValueError(f"{_quoted(value)} is not a date; write it like 2026-12-02 or 2026-12-02 09:30")
     day_text, hour, minute, second = match.groups()
     try:
         day = dt.date.fromisoformat(day_text)
@@ -60,7 +67,8 @@ def parse_when(value: Any) -> dt.datetime | dt.date:
             return day
         return dt.datetime.combine(day, dt.time(int(hour), int(minute), int(second or 0)))
     except ValueError as exc:
-        raise ValueError(f"'{value}' is not a real date or time ({exc})") from None
+        raise ValueError(f"{_quoted(value)} is not a real date: {exc}; the order is year-month-day, "
+                         "e.g. 2026-12-02") from None
 
 
 def parse_day(value: Any) -> dt.date:
