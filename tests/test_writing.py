@@ -106,3 +106,9 @@ def test_first_free_counts_up_past_taken_names(tmp_path):
     assert first_free(tmp_path, "jane") == "jane-3"
     assert first_free(tmp_path, "jane", taken={"jane-3"}) == "jane-4"
     assert first_free(tmp_path, "sam") == "sam"
+
+
+def test_one_key_a_line_in_reading_order_with_lists_inline():
+    text = person_text({"tags": ["a", "b c"], "status": "prospect", "company": "Acme, Inc.", "name": "Zoë",
+                        "notes_hidden": ""})
+    assert text == "---\nname: Zoë\ncompany: Acme, Inc.\ntags: [a, b c]\nstatus: prospect\n---\n"

@@ -39,8 +39,15 @@ def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Sca
     return dumper.represent_scalar("tag:yaml.org,2002:str", text)
 
 
+def _represent_list(dumper: yaml.SafeDumper, items: list) -> yaml.SequenceNode:
+    # [a, b] on the key's line for plain values, as people write tags and `with`; a block otherwise.
+    flat = all(isinstance(i, (str, int, float, bool, dt.date)) for i in items)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=flat)
+
+
 _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(dt.datetime, _represent_datetime)
+_Dumper.add_representer(list, _represent_list)
 
 
 def dump_fields(fields: Mapping[str, Any]) -> str:
@@ -48,7 +55,7 @@ def dump_fields(fields: Mapping[str, Any]) -> str:
     if not fields:
         return ""
     return yaml.dump(dict(fields), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=1_000_000)
+                     default_flow_style=False, width=1_000_000)
 
 
 def _ordered(fields: Mapping[str, Any], order: Iterable[str]) -> dict[str, Any]:

@@ -42,6 +42,14 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def in_handbook(path: Path, root: Path) -> str:
+    """The path as problems show it: relative to the handbook folder, e.g. contacts/people/jane-doe.md."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def editor_command() -> list[str] | None:
     """$VISUAL, else $EDITOR, split like a shell would ('code --wait' is two words)."""
     for variable in ("VISUAL", "EDITOR"):

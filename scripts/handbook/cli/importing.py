@@ -21,7 +21,7 @@ from ..problems import Problem, errors
 from ..writing import person_text
 from .app import ROOT_OPTION, app, contacts_dir, err, find_root
 from .check import print_problems
-from .feedback import fail, say, shown
+from .feedback import fail, in_handbook, say, shown
 
 import_app = typer.Typer(help="Add people from a LinkedIn export or a vCard file. Existing files are never changed.",
                          no_args_is_help=True, rich_markup_mode="rich")
@@ -47,8 +47,8 @@ def _write_all(outcomes: list[Outcome], people_dir: Path) -> None:
             progress.advance(task)
 
 
-def _describe(outcome: Outcome, people_dir: Path, dry_run: bool) -> str:
-    draft, path = outcome.draft, shown(people_dir / f"{outcome.slug}.md")
+def _describe(outcome: Outcome, people_dir: Path, root: Path, dry_run: bool) -> str:
+    draft, path = outcome.draft, in_handbook(people_dir / f"{outcome.slug}.md", root)
     if outcome.action == CREATE:
         return f"{'would create' if dry_run else 'created'} {path}  ({draft.name})"
     if outcome.action == THERE:
@@ -75,7 +75,7 @@ def _run(reader: Reader, source: Path, root: Optional[Path], dry_run: bool) -> N
         # A real run lists only what needs the user's eyes; a dry run lists everything.
         if dry_run or outcome.action in (CONFLICT, SKIP):
             colour = {CREATE: "green", THERE: "dim", CONFLICT: "yellow", SKIP: "yellow"}[outcome.action]
-            say(_describe(outcome, people_dir, dry_run), style=colour)
+            say(_describe(outcome, people_dir, root, dry_run), style=colour)
     counts = {action: sum(o.action == action for o in outcomes) for action in (CREATE, THERE, CONFLICT, SKIP)}
     verb = "would create" if dry_run else "created"
     say(f"{verb} {counts[CREATE]} · already there {counts[THERE]} · conflicting {counts[CONFLICT]}"

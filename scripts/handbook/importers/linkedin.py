@@ -61,7 +61,7 @@ def _note(connected: str) -> str:
     day = parse_connected(connected)
     if day:
         return f"Connected on LinkedIn on {day.isoformat()}."
-    return f"Connected on LinkedIn on {connected.strip()}." if connected.strip() else ""
+    return f"Connected on LinkedIn (the export says: {connected.strip()})." if connected.strip() else ""
 
 
 def read_linkedin(path: Path, display: str) -> tuple[list[Draft], list[Problem]]:

@@ -12,6 +12,7 @@ from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
 from . import urls
 from .environment import environment
+from .messages import contact_messages
 from .text import notes_markdown, page_meta
 
 
@@ -73,6 +74,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
                      meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
+                     messages=contact_messages(handbook, contact, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks)
 
 
