@@ -118,3 +118,17 @@ def test_connected_on_dates_are_read_without_the_locale():
     assert parse_connected("2024-03-05") == dt.date(2024, 3, 5)
     assert parse_connected("31 Feb 2024") is None
     assert parse_connected("Mär 2024") is None
+
+
+def test_a_person_twice_in_one_file_is_created_once(empty_handbook):
+    from handbook.importers.plan import CREATE, THERE, Draft, plan_import
+
+    def draft(line, **fields):
+        return Draft(f"x.csv:{line}", {"status": "prospect", **fields})
+
+    drafts = [draft(5, name="Ana Ruiz", linkedin="https://linkedin.com/in/ana"),
+              draft(6, name="Ana R.", linkedin="https://www.linkedin.com/in/ana/"),
+              draft(7, name="Ana Ruiz", email="ana@example.org")]
+    book, _ = load_handbook(empty_handbook / "contacts", empty_handbook)
+    outcomes = plan_import(drafts, book, {})
+    assert [(o.action, o.slug) for o in outcomes] == [(CREATE, "ana-ruiz"), (THERE, "ana-ruiz"), (THERE, "ana-ruiz")]

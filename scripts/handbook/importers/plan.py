@@ -10,9 +10,8 @@ from slugify import slugify
 
 from ..book import Handbook
 from ..identity import email_key, profile_key
-from ..loading import Document
 from ..model import PersonFields
-from ..validation import validate
+from ..writing import check_fields
 
 CREATE, THERE, CONFLICT, SKIP = "create", "already there", "conflicting", "skipped"
 
@@ -75,7 +74,7 @@ def plan_import(drafts: list[Draft], handbook: Handbook, files: dict[str, Path])
         if draft.skip_reason:
             outcomes.append(Outcome(draft, SKIP, reason=draft.skip_reason))
             continue
-        _, problems = validate(Document(draft.where, draft.fields), PersonFields)
+        problems = check_fields(draft.fields, PersonFields, draft.where)
         if problems or not draft.slug:
             reason = problems[0].field + ": " + problems[0].message if problems else "the name has no letters"
             outcomes.append(Outcome(draft, SKIP, reason=reason))
