@@ -10,7 +10,9 @@ from markupsafe import Markup
 
 from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
+from ..derive.referrals import referral_graph
 from . import urls
+from .contacts_index import contacts_index_values
 from .environment import environment
 from .messages import contact_messages
 from .text import notes_markdown, page_meta
@@ -68,6 +70,7 @@ def meta(**fields) -> Markup:
 
 def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     due = by_contact(agenda(handbook, options.today))
+    graph = referral_graph(handbook)
     for contact in handbook.contacts.values():
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
@@ -75,7 +78,8 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
                      meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
                      messages=contact_messages(handbook, contact, options.today) if options.private else [],
-                     next_touch=next_touch, open_tasks=open_tasks)
+                     next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
+                     network=(urls.NETWORK_SRC, urls.network_anchor(contact.slug)))
 
 
 def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
@@ -94,7 +98,8 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         past = [m for m in meetings if m.status == "done" and m.day <= options.today]
         last_met[slug] = max((m.day for m in past), default=None)
     yield render("contacts_index.md.j2", handbook, options, "contacts/index.md",
-                 meta=meta(title="Contacts"), last_met=last_met)
+                 meta=meta(title="Contacts", hide=["navigation", "toc"]), last_met=last_met,
+                 **contacts_index_values(handbook, options))
     upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
     past = [m for m in reversed(handbook.meetings.values()) if m not in upcoming]
     yield render("meetings_index.md.j2", handbook, options, "meetings/index.md",
@@ -112,9 +117,10 @@ def render_errors(problems) -> str:
 PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
 
 from .calendar import calendar_pages  # noqa: E402  (it builds on render() and meta() above)
+from .network import network_pages  # noqa: E402  (likewise)
 
 # Each feature adds its builder here; order only matters for readability of the output list.
-PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages]
+PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages, network_pages]
 
 
 def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:

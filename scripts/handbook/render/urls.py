@@ -29,6 +29,7 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
 
 
 MEETINGS_FOLDER = "meetings/"
+NETWORK_SRC = "network/index.md"
 
 
 def contact_folder(slug: str) -> str:
@@ -42,3 +43,8 @@ def contact_src(slug: str) -> str:
 
 def meeting_src(slug: str) -> str:
     return f"{MEETINGS_FOLDER}{slug}/index.md"
+
+
+def network_anchor(slug: str) -> str:
+    """The id of a person's entry in the network page's referral tree."""
+    return f"net-{slug}"
