@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
+from ..derive.history import meeting_history
 from ..derive.referrals import referral_graph
 from . import urls
 from .contacts_index import contacts_index_values
@@ -89,7 +90,9 @@ def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         questions = [handbook.bank.questions[q] for q in meeting.question_ids]
         yield render("meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
                      meta=meta(title=title, tags=sorted({t for p in people for t in p.tags})),
-                     meeting=meeting, people=people, questions=questions)
+                     meeting=meeting, people=people, questions=questions,
+                     history=meeting_history(handbook, meeting),
+                     ends=meeting.start + dt.timedelta(minutes=meeting.minutes) if meeting.has_time else None)
 
 
 def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:

@@ -1,0 +1,164 @@
+"""The prep sheet as Chromium prints it: one page for a typical meeting, nothing lost for a long one.
+
+One site is built for the whole module (the examples plus two made-up meetings at the limits) and
+every PDF comes from the session's one Chromium.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import REPO, copy_handbook, person, run_mkdocs, write
+
+from handbook.book import load_handbook
+from handbook.printing import PAPER, serve, sheet_path, sheet_pdf
+
+pytestmark = pytest.mark.browser
+
+PAPERS = sorted(PAPER)
+FULL = "2026-12-20-jane-doe"  # the most a typical meeting holds: 8 questions, 150 words of research
+LONG = "2026-12-21-ravi-patel"  # far more than a page: 20 questions, 400 words of research
+RESEARCH = ("Ravi leads platform analytics at Northwind Freight and wrote the team's public guide to "
+            "dashboard reviews, which asks every analyst to explain one chart to a stranger. ").split()
+
+
+def words(n: int, last: str) -> str:
+    return " ".join((RESEARCH * 30)[: n - 1] + [last])
+
+
+def longest_questions(n: int) -> list[str]:
+    bank = yaml.safe_load((REPO / "scripts/handbook/data/questions.yml").read_text(encoding="utf-8"))["questions"]
+    return [q["id"] for q in sorted(bank, key=lambda q: (-len(q["text"]) - len(q.get("hint", "")), q["id"]))[:n]]
+
+
+def add_limit_meetings(root: Path) -> None:
+    write(root / "contacts/people/ravi-patel.md",
+          person("Ravi Patel", company="Northwind Freight", role="Analytics Lead", email="ravi@example.org",
+                 prefers="email", how_we_met="Spoke after his meetup talk", tags="[example, logistics]"))
+    write(root / f"contacts/meetings/{FULL}.md",
+          f"---\ndate: 2026-12-20 14:00\nwith: [jane-doe]\nkind: video\nminutes: 30\n"
+          f"goal: Ask which of the two junior roles fits my background better\n"
+          f"research: {words(150, 'FULLEND')}\nquestions: {longest_questions(8)}\n---\n")
+    write(root / f"contacts/meetings/{LONG}.md",
+          f"---\ndate: 2026-12-21 09:00\nwith: [ravi-patel]\nkind: in-person\nminutes: 90\n"
+          f"goal: Walk through his whole hiring process\n"
+          f"research: {words(400, 'LONGEND')}\nquestions: {longest_questions(20)}\n---\n")
+
+
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory):
+    """The built site's handbook, served, ready to print."""
+    root = copy_handbook(tmp_path_factory.mktemp("print") / "handbook")
+    add_limit_meetings(root)
+    result = run_mkdocs(root, "build", site=root / "site")
+    assert result.returncode == 0, result.stderr
+    handbook, _ = load_handbook(root / "contacts", root)
+    with serve(root / "site") as base:
+        yield handbook, base, root / "site"
+
+
+def pdf_pages(page, base: str, slug: str, paper: str) -> list[str]:
+    """The text of each printed page, whitespace folded so wrapped lines compare as written."""
+    reader = PdfReader(io.BytesIO(sheet_pdf(page, base + sheet_path(slug), paper)))
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+EXAMPLE_MEETINGS = sorted(p.stem for p in (REPO / "contacts/meetings").glob("*.md"))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_example_meeting_prints_on_exactly_one_page_with_its_goal_and_questions(page, sheets, paper):
+    handbook, base, _ = sheets
+    assert EXAMPLE_MEETINGS
+    for slug in EXAMPLE_MEETINGS:
+        meeting = handbook.meetings[slug]
+        pages = pdf_pages(page, base, slug, paper)
+        assert len(pages) == 1, f"{slug} printed on {len(pages)} {paper} pages"
+        assert folded(meeting.goal) in pages[0]
+        for question_id in meeting.question_ids:
+            assert folded(handbook.bank.questions[question_id].text) in pages[0], (slug, question_id)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_meeting_at_the_typical_limit_still_fits_one_page(page, sheets, paper):
+    handbook, base, _ = sheets
+    meeting = handbook.meetings[FULL]
+    assert len(meeting.question_ids) == 8 and len(meeting.research.split()) == 150
+    pages = pdf_pages(page, base, FULL, paper)
+    assert len(pages) == 1
+    assert "FULLEND" in pages[0] and "Thank them within 24 hours" in pages[0]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_long_meeting_flows_onto_more_pages_and_no_question_is_split_or_lost(page, sheets, paper):
+    handbook, base, _ = sheets
+    meeting = handbook.meetings[LONG]
+    pages = pdf_pages(page, base, LONG, paper)
+    assert len(pages) > 1
+    everything = " ".join(pages)
+    assert "LONGEND" in everything and folded(meeting.goal) in everything
+    assert len(meeting.question_ids) == 20
+    for question_id in meeting.question_ids:
+        text = folded(handbook.bank.questions[question_id].text)
+        # Whole on one page: a question never breaks across two.
+        assert any(text in one for one in pages), question_id
+
+
+def test_the_sheet_shows_its_sections_in_order_without_the_site_around_it(page, sheets):
+    _, base, _ = sheets
+    page.goto(base + sheet_path("2026-12-02-jane-doe"))
+    page.emulate_media(media="print")
+    tops = page.evaluate("""() => ['#who', '#when-and-where', '#goal', '#research', '#history', '#questions',
+        '.hb-reminders'].map(s => document.querySelector(s).getBoundingClientRect())
+        .map(r => [Math.round(r.top), Math.round(r.left)])""")
+    who, when, goal, research, history, questions, reminders = tops
+    assert who[0] == when[0] and who[1] < when[1]  # side by side
+    assert when[0] < goal[0] < research[0] < history[0] < questions[0] < reminders[0]
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.md-search',
+        '[data-hb-print]', '.headerlink'].map(s => [...document.querySelectorAll(s)]
+        .filter(e => e.getClientRects().length > 0).length)""")
+    assert hidden == [0] * 7
+    pages = pdf_pages(page, base, "2026-12-02-jane-doe", "a4")
+    for chrome in ("Print prep sheet", "Made with", "Search", "Table of contents", "Follow-ups"):
+        assert chrome not in pages[0]
+
+
+def test_every_question_gets_ruled_room_for_an_answer_only_on_paper(page, sheets):
+    _, base, _ = sheets
+    page.goto(base + sheet_path("2026-12-02-jane-doe"))
+    assert page.locator(".hb-answer").first.is_hidden()
+    page.emulate_media(media="print")
+    heights = page.evaluate("() => [...document.querySelectorAll('.hb-question .hb-answer')]"
+                            ".map(e => e.getBoundingClientRect().height)")
+    assert len(heights) == 4 and min(heights) > 100  # CSS px: five ruled lines of 5.5 mm when there are four questions
+    breaks = page.evaluate("() => [...document.querySelectorAll('.hb-question')].map(e => getComputedStyle(e).breakInside)")
+    assert breaks == ["avoid"] * 4  # a question, its hint and its lines stay on one page
+
+
+def test_the_print_button_is_visible_and_opens_the_print_dialog(page, sheets):
+    _, base, _ = sheets
+    page.goto(base + sheet_path("2026-12-02-jane-doe"))
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.get_by_role("button", name="Print prep sheet")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("() => window.__printed") == 1
+
+
+def test_the_reminder_box_stays_out_of_the_search_index(sheets):
+    _, _, site = sheets
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    meeting_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("meetings/2026-12-02"))
+    assert "Get feedback on my first dashboard project" in meeting_text
+    assert not re.search(r"Thank them within 24 hours|Print prep sheet", json.dumps(index))
