@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import pipeline
 from ..problems import errors, warnings
 from ..render import RenderOptions
+from ..render.dashboard import render_dashboard
 from ..render.site import render_errors
 from ..render.text import neutralise_links
 from .withheld import Withheld, WithheldLinks
@@ -59,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             directory_urls=config.use_directory_urls,
             site_url=config.site_url or "",
         )
+        self.options = options
         self.built = pipeline.build(self.contacts_dir, options, self.root)
         for problem in warnings(self.built.problems):
             log.warning(str(problem))
@@ -95,6 +97,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.withheld.page_src = page.file.src_uri
+        if page.is_homepage and self.built is not None:
+            # The user's landing text stays theirs; the dashboard follows it (nothing in public builds).
+            markdown = markdown.rstrip("\n") + "\n" + render_dashboard(self.built.handbook, self.options)
         return markdown
 
     def on_page_content(self, html, page, config, files):
