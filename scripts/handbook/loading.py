@@ -46,8 +46,8 @@ class Document:
         return 1
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps what the user typed where YAML 1.1 would reinterpret it."""
+class _Careful:
+    """A SafeLoader mixin that keeps what the user typed where YAML 1.1 would reinterpret it."""
 
     def __init__(self, stream):
         super().__init__(stream)
@@ -87,10 +87,19 @@ def _timestamp_or_text(loader, node):
         return loader.construct_scalar(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _keep_text_unless_plain_number)
-_Loader.add_constructor("tag:yaml.org,2002:float", _keep_text_unless_plain_number)
-_Loader.add_constructor("tag:yaml.org,2002:bool", _bool_only_true_false)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+class _Loader(_Careful, yaml.SafeLoader):
+    """The pure-Python parser: its error messages are the ones ``explain`` turns into advice."""
+
+
+# libyaml parses a valid file about six times faster, the bulk of loading a big handbook. Only
+# a file it takes without complaint uses it; anything else is parsed again by _Loader above.
+_FastLoader = type("_FastLoader", (_Careful, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else None
+
+for _cls in filter(None, (_Loader, _FastLoader)):
+    _cls.add_constructor("tag:yaml.org,2002:int", _keep_text_unless_plain_number)
+    _cls.add_constructor("tag:yaml.org,2002:float", _keep_text_unless_plain_number)
+    _cls.add_constructor("tag:yaml.org,2002:bool", _bool_only_true_false)
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _key_lines(node, offset: int, prefix: Key = ()) -> dict[Key, int]:
@@ -188,16 +197,9 @@ def read_yaml_file(path: Path, display: str) -> tuple[Document | None, list[Prob
     return _parse_mapping(text, display, offset=1, body="", part="yaml")
 
 
-def _parse_mapping(block: str, display: str, offset: int, body: str,
-                   part: str = "frontmatter") -> tuple[Document | None, list[Problem]]:
-    def fail(line: int, fld: str, message: str, hint: str = ""):
-        return None, [Problem(display, line, fld, message, hint)]
-
-    try:
-        loader = _Loader(block)  # checks every character at once: a control character fails here
-    except yaml.YAMLError as exc:
-        line, message, hint = explain(exc, block)
-        return fail(line + offset, part, message, hint)
+def _compose(loader_class: type, block: str):
+    """(loader, node, data, keys that are not text) for one YAML block; raises YAMLError."""
+    loader = loader_class(block)  # the pure reader checks every character here: a control character fails
     try:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else None
@@ -205,11 +207,31 @@ def _parse_mapping(block: str, display: str, offset: int, body: str,
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
         odd_keys = [(k.value, k.start_mark.line) for k, _ in pairs
                     if isinstance(k, yaml.ScalarNode) and not isinstance(loader.construct_object(k), str)]
+        return loader, node, meta, odd_keys
+    finally:
+        loader.dispose()
+
+
+def _compose_fast(block: str):
+    """The same with libyaml, or None when it is missing or has any complaint about the block."""
+    if _FastLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(block):
+        return None
+    try:
+        return _compose(_FastLoader, block)
+    except Exception:  # noqa: BLE001 (whatever it is, the pure parser decides and explains it)
+        return None
+
+
+def _parse_mapping(block: str, display: str, offset: int, body: str,
+                   part: str = "frontmatter") -> tuple[Document | None, list[Problem]]:
+    def fail(line: int, fld: str, message: str, hint: str = ""):
+        return None, [Problem(display, line, fld, message, hint)]
+
+    try:
+        loader, node, meta, odd_keys = _compose_fast(block) or _compose(_Loader, block)
     except yaml.YAMLError as exc:
         line, message, hint = explain(exc, block)
         return fail(line + offset, part, message, hint)
-    finally:
-        loader.dispose()
 
     if meta is None:
         if any(line.lstrip().startswith("#") for line in block.split("\n")):
