@@ -123,3 +123,7 @@ def test_serve_shows_edits_and_keeps_running_with_a_broken_file(handbook_copy):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output
+
+
+def test_no_error_banner_when_the_files_are_valid(example_site):
+    assert "md-banner" not in (example_site / "index.html").read_text(encoding="utf-8")
