@@ -104,7 +104,8 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
                  meta=meta(title="Contacts", hide=["navigation", "toc"]), last_met=last_met,
                  **contacts_index_values(handbook, options))
     upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
-    past = [m for m in reversed(handbook.meetings.values()) if m not in upcoming]
+    coming = {m.slug for m in upcoming}  # a set: comparing models one by one is quadratic
+    past = [m for m in reversed(handbook.meetings.values()) if m.slug not in coming]
     yield render("meetings_index.md.j2", handbook, options, "meetings/index.md",
                  meta=meta(title="Meetings"), upcoming=upcoming, past=past)
     yield render("questions.md.j2", handbook, options, "questions/index.md",

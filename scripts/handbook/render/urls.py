@@ -16,11 +16,19 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + ".html"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for site paths, without its two os.getcwd() calls: a big site makes 30,000+ links."""
+    path_parts = [part for part in posixpath.normpath("/" + path).split("/") if part]
+    start_parts = [part for part in posixpath.normpath("/" + start).split("/") if part]
+    common = len(posixpath.commonprefix([start_parts, path_parts]))
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
     here = page_url(from_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     target = page_url(to_src, directory_urls) if to_src.endswith(".md") else to_src
-    rel = posixpath.relpath(target or ".", base or ".")
+    rel = _relpath(target or ".", base or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if rel == "./":
