@@ -102,20 +102,21 @@ for _cls in filter(None, (_Loader, _FastLoader)):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _key_lines(node, offset: int, prefix: Key = ()) -> dict[Key, int]:
-    lines: dict[Key, int] = {}
+def _key_lines(node, offset: int, prefix: Key = (), lines: dict[Key, int] | None = None) -> dict[Key, int]:
+    """The line of every key and list item; the first one wins when a key repeats."""
+    lines = {} if lines is None else lines  # one dict filled in place: copying it per level is quadratic
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key = prefix + (key_node.value,)
             lines.setdefault(key, key_node.start_mark.line + offset)
-            lines.update({k: v for k, v in _key_lines(value_node, offset, key).items() if k not in lines})
+            _key_lines(value_node, offset, key, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key = prefix + (index,)
             lines.setdefault(key, item.start_mark.line + offset)
-            lines.update({k: v for k, v in _key_lines(item, offset, key).items() if k not in lines})
+            _key_lines(item, offset, key, lines)
     return lines
 
 
