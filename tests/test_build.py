@@ -127,3 +127,11 @@ def test_serve_shows_edits_and_keeps_running_with_a_broken_file(handbook_copy):
 
 def test_no_error_banner_when_the_files_are_valid(example_site):
     assert "md-banner" not in (example_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_data_warning_is_shown_but_does_not_fail_a_strict_build(handbook_copy, tmp_path):
+    write(handbook_copy / "contacts/meetings/2026-12-20-jane.md",
+          "---\ndate: 2026-12-20\nwith: jane-doe\nminutes: 10\nquestions: ['all:career']\n---\n")
+    result = run_mkdocs(handbook_copy, "build", "--strict", site=tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "warning: contacts/meetings/2026-12-20-jane.md:5: questions:" in result.stderr
