@@ -55,7 +55,8 @@ def months(items: list[AgendaItem], today: dt.date) -> list[Month]:
 
 
 def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
-    page_meta = meta(title="Calendar")
+    # Everything on it is on the meeting and contact pages too: searching it would only repeat them.
+    page_meta = meta(title="Calendar", search={"exclude": True})
     if not options.private:
         # The nav still lists the page, so the public build gets one that names nobody.
         yield render("calendar_public.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta)
