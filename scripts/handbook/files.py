@@ -37,14 +37,8 @@ def create_file(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() or path.is_symlink():
         raise FileExists(path)
-    # The dot prefix keeps a half-written file out of the loader, which skips hidden files.
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a note file should look like any other
         try:
             os.link(temp, path)  # atomic, and refuses to replace an existing file
         except FileExistsError:
@@ -58,6 +52,37 @@ def create_file(path: Path, content: str | bytes) -> Path:
             os.unlink(temp)
         except FileNotFoundError:
             pass
+    return path
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """``data`` in a complete temporary file beside ``path``, ready to be linked or renamed into place."""
+    # The dot prefix keeps a half-written file out of the loader, which skips hidden files.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a note file should look like any other
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return temp
+
+
+def replace_file(path: Path, content: str | bytes) -> Path:
+    """Write ``content`` at ``path`` atomically, replacing what is there: only for outputs the user
+    asked to overwrite (``--force``), never for their notes."""
+    path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _write_temp(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise
     return path
 
 
