@@ -21,10 +21,11 @@ def due(root: Path, *args: str):
 def test_overdue_items_come_first_each_with_its_file_and_line(handbook_copy):
     output = due(handbook_copy)
     lines = output.splitlines()
-    assert lines[0].startswith("Overdue (3)")
-    # Oldest first: the thank-you late since October, then November's, then yesterday's follow-up.
+    assert lines[0].startswith("Overdue (4)")
+    # Oldest first: the thank-you late since October, telling Jane about Priya, November's thank-you,
+    # then yesterday's follow-up.
     assert [line.split("  ")[1].strip() for line in lines if "overdue by" in line] == [
-        "overdue by 35 days", "overdue by 6 days", "overdue by 1 day"]
+        "overdue by 35 days", "overdue by 12 days", "overdue by 6 days", "overdue by 1 day"]
     assert "Send a thank-you note to Tomáš Novák" in lines[1]
     assert lines[2].strip().endswith("contacts/meetings/2026-10-20-tomas-novak.md:11")
     assert "Follow-up: Share my draft case study for feedback (Priya Raman)" in output
@@ -58,7 +59,7 @@ def test_a_broken_file_is_mentioned_and_the_rest_still_listed(handbook_copy):
     write(handbook_copy / "contacts" / "people" / "broken.md", "---\nname: [unclosed\n---\n")
     output = due(handbook_copy)
     assert "1 problem(s) in your files" in output and "handbook check" in output
-    assert "Overdue (3)" in output
+    assert "Overdue (4)" in output
 
 
 def test_help_explains_the_options(handbook_copy):

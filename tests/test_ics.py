@@ -36,7 +36,7 @@ def test_the_feed_parses_and_lists_every_task_and_meeting(two_builds):
     root = two_builds[0]
     handbook, _ = load_handbook(root / "contacts", root)
     expected = agenda(handbook, TODAY)
-    assert {i.kind for i in expected} == {"meeting", "thank-you", "follow-up", "keep-in-touch"}
+    assert {i.kind for i in expected} == {"meeting", "thank-you", "tell-referrer", "follow-up", "keep-in-touch"}
     found = {str(e["UID"]): e for e in events((root / "site" / ICS_PATH).read_bytes())}
     assert set(found) == {i.uid for i in expected}
     for item in expected:

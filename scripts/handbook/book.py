@@ -204,6 +204,10 @@ def _check_meetings(meetings: list[tuple[Meeting | None, Document]], owners: dic
         for index, message, hint in unknown:
             ok = False
             problems.append(Problem(doc.path, doc.line_of(("questions", index)), "questions", message, hint))
+        # `asked:` records what was really asked, so it names bank questions just like `questions:`.
+        for index, message, hint in bank.resolve(_text_list(doc.meta.get("asked")))[1]:
+            ok = False
+            problems.append(Problem(doc.path, doc.line_of(("asked", index)), "asked", message, hint))
         if ok:
             meeting = meeting.model_copy(update={"question_ids": ids})
             if len(ids) * MINUTES_PER_QUESTION > meeting.minutes:

@@ -17,6 +17,8 @@ STATUSES = ("prospect", "contacted", "scheduled", "met", "keep-in-touch", "dorma
 CHANNELS = ("email", "phone", "video", "in-person")
 MEETING_KINDS = ("coffee", "phone", "video", "in-person", "event")
 MEETING_STATUSES = ("planned", "done", "cancelled")
+# Next-step nudges a person can silence with `quiet:` (derive/nudges.py explains each; "all" silences every one).
+NUDGE_RULES = ("ask-for-next-steps", "record-preferences", "update-referrer", "reach-out")
 
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
@@ -137,6 +139,15 @@ def _cadence(value: Any, handler) -> Any:
     return Cadence(ideal=_DAYS.validate_python(value))
 
 
+def _quiet(value: Any) -> Any:
+    # `quiet: true` silences every nudge for the person, `quiet: false` none; else rule ids.
+    if value is True:
+        return ["all"]
+    if value is False:
+        return []
+    return _one_or_many(value)
+
+
 class PersonFields(_Strict):
     name: Text = Field(min_length=1)
     company: Text = ""
@@ -155,6 +166,8 @@ class PersonFields(_Strict):
     stay_in_touch: Annotated[Optional[Cadence], WrapValidator(_cadence), BeforeValidator(_days_or_none)] = None
     touches: list[Touch] = []
     share: bool = False
+    added: Optional[Day] = None  # when the person went into the handbook: "reach out" counts from it
+    quiet: Annotated[list[Literal[NUDGE_RULES + ("all",)]], BeforeValidator(_quiet)] = []  # type: ignore[valid-type]
 
     @field_validator("tags")
     @classmethod
@@ -173,6 +186,8 @@ class MeetingFields(_Strict):
     questions: Optional[Annotated[list[Text], BeforeValidator(_one_or_many)]] = None
     follow_ups: list[FollowUp] = []
     thanked: Optional[Day] = None
+    referrer_told: Optional[Day] = None  # when you told whoever introduced you how it went
+    asked: Annotated[list[Text], BeforeValidator(_one_or_many)] = []  # question ids asked, picked or not
     status: Literal[MEETING_STATUSES] = "planned"  # type: ignore[valid-type]
 
 

@@ -1,8 +1,10 @@
 """The follow-up agenda: what is due when, derived from the Handbook and "today" alone.
 
-Four kinds of item come out of the data (the set is open; a new kind only needs a builder):
+Five kinds of item come out of the data (the set is open; a new kind only needs a builder):
 - ``meeting``: a planned meeting on or after today;
 - ``thank-you``: every meeting that took place, due the day after, until the file says ``thanked:``;
+- ``tell-referrer``: after the first conversation with someone a contact introduced you to, tell
+  that contact how it went, until a meeting with them says ``referrer_told:``;
 - ``follow-up``: each open entry of a meeting's ``follow_ups``;
 - ``keep-in-touch``: a contact with ``stay_in_touch``, due that many days after the last touch.
 
@@ -24,10 +26,11 @@ from ..model import Contact, Meeting
 UID_DOMAIN = "networking-handbook"
 WEEK = 7  # "this week": today and the six days after it
 EVENT_KINDS = frozenset({"meeting"})  # things that happen, as opposed to tasks that can be late
-KIND_ORDER = ("meeting", "thank-you", "follow-up", "keep-in-touch")  # unknown kinds sort after these
+KIND_ORDER = ("meeting", "thank-you", "tell-referrer", "follow-up", "keep-in-touch")  # unknown kinds sort after these
 BUCKETS = ("overdue", "week", "later")
-KIND_LABELS = {"meeting": "Meeting", "thank-you": "Thank-you", "follow-up": "Follow-up",
-               "keep-in-touch": "Keep in touch"}
+KIND_LABELS = {"meeting": "Meeting", "thank-you": "Thank-you", "tell-referrer": "Close the loop",
+               "follow-up": "Follow-up", "keep-in-touch": "Keep in touch"}
+REFERRER_UPDATE_DAYS = 3  # the referrer hears how it went a few days after, while it is fresh
 
 # A follow-up the user wrote about thanking someone stands in for the automatic thank-you.
 _THANKS = re.compile(r"\bthank", re.IGNORECASE)
@@ -114,10 +117,42 @@ def _follow_up_items(meeting: Meeting) -> Iterable[AgendaItem]:
                          meeting.source.line_of("follow_ups", index), uid)
 
 
+def _tell_referrer_items(handbook: Handbook, today: dt.date) -> Iterable[AgendaItem]:
+    # Only the first conversation needs reporting back; a `referrer_told:` on any of them clears it.
+    # People one referrer sent you to and met together make one task.
+    pending: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for contact in handbook.contacts.values():
+        referrer = handbook.referrer_of(contact)
+        if referrer is None or referrer.slug == contact.slug:
+            continue
+        held = [m for m in handbook.meetings_with(contact.slug)
+                if took_place(m, today) and referrer.slug not in m.with_]
+        if held and not any(m.referrer_told for m in held):
+            pending[(held[0].slug, referrer.slug)].append(contact.slug)
+    for (meeting_slug, referrer_slug), people in sorted(pending.items()):
+        meeting = handbook.meetings[meeting_slug]
+        met = [slug for slug in meeting.with_ if slug in people]
+        title = f"Tell {handbook.contacts[referrer_slug].name} how the conversation with {names(handbook, met)} went"
+        # Point at the status line, like the thank-you: `referrer_told:` goes next to it.
+        yield AgendaItem("tell-referrer", meeting.day + dt.timedelta(days=REFERRER_UPDATE_DAYS), title,
+                         (referrer_slug,), meeting.slug, meeting.source.path, meeting.source.line_of("status"),
+                         make_uid("tell-referrer", meeting.slug, referrer_slug))
+
+
+def referred_met(handbook: Handbook, item: AgendaItem) -> list[Contact]:
+    """The people a tell-referrer item is about: those at its meeting whom its referrer introduced."""
+    meeting = handbook.meetings[item.meeting] if item.meeting else None
+    people = [handbook.contacts[s] for s in meeting.with_] if meeting else []
+    return [c for c in people if c.referred_by == item.contacts[0] and c.slug != item.contacts[0]]
+
+
 def last_touch(handbook: Handbook, contact: Contact, today: dt.date) -> dt.date | None:
-    """The latest real contact: a meeting that took place, or an entry in the `touches:` log."""
+    """The latest real contact: a meeting that took place, an entry in the `touches:` log, or the
+    day you told them how it went with someone they introduced you to (`referrer_told:`)."""
     met = [m.day for m in handbook.meetings_with(contact.slug) if took_place(m, today)]
-    return max(met + [t.date for t in contact.touches], default=None)
+    told = [m.referrer_told for p in handbook.referred(contact.slug) if p.slug != contact.slug
+            for m in handbook.meetings_with(p.slug) if m.referrer_told]
+    return max(met + told + [t.date for t in contact.touches], default=None)
 
 
 def _keep_in_touch_item(handbook: Handbook, contact: Contact, today: dt.date) -> AgendaItem | None:
@@ -150,6 +185,7 @@ def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
         if took_place(meeting, today) and meeting.thanked is None and not wrote_own_thanks:
             items.append(_thank_you_item(handbook, meeting))
         items.extend(_follow_up_items(meeting))
+    items.extend(_tell_referrer_items(handbook, today))
     for contact in handbook.contacts.values():
         item = _keep_in_touch_item(handbook, contact, today)
         if item is not None:

@@ -12,18 +12,21 @@ import datetime as dt
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from slugify import slugify
 
 from ..book import Handbook
+from ..derive.agenda import AgendaItem, referred_met
 from ..message_templates import MessageTemplate
 from ..model import Contact, Meeting
 from ..problems import Problem
 
 # The order of a relationship; templates the user adds follow alphabetically.
 LIFECYCLE = ("outreach", "thank-you", "referrer-thanks", "keep-in-touch")
+REFERRER_THANKS = "referrer-thanks"  # also filled in on the referrer's page for each open tell-referrer task
 NO_NAME = "[your name]"
 HELP = "the variables are listed in contacts/messages/README.md"
 
@@ -75,14 +78,16 @@ class Message:
     name: str
     text: str = ""
     problem: Problem | None = None
+    about: str = ""  # whom it is about, when that is not the page's own contact (e.g. a referrer's page)
 
     @property
     def title(self) -> str:
-        return self.name.replace("-", " ").replace("_", " ").capitalize()
+        title = self.name.replace("-", " ").replace("_", " ").capitalize()
+        return f"{title} (about {self.about})" if self.about else title
 
     @property
     def anchor(self) -> str:
-        return "hb-message-" + (slugify(self.name) or "text")
+        return "hb-message-" + (slugify(f"{self.name} {self.about}") or "text")
 
     @property
     def subject(self) -> str:
@@ -150,10 +155,11 @@ def meeting_for(handbook: Handbook, contact: Contact, today: dt.date) -> Meeting
     return meetings[0] if meetings else None
 
 
-def message_values(handbook: Handbook, contact: Contact, today: dt.date) -> dict:
+def message_values(handbook: Handbook, contact: Contact, today: dt.date, meeting: Meeting | None = None) -> dict:
+    """The template variables for a contact; ``meeting`` picks the meeting instead of meeting_for()."""
     me = handbook.me
     referrer = handbook.referrer_of(contact)
-    meeting = meeting_for(handbook, contact, today)
+    meeting = meeting or meeting_for(handbook, contact, today)
     return {
         "me": MePart(me.name, me.pitch) if me else MePart(NO_NAME),
         "contact": PersonPart.of(contact),
@@ -196,6 +202,29 @@ def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> li
             messages.append(Message(name, problem=broken[template.path]))
         else:
             messages.append(_fill(template, compiled.templates[name][1], values))
+    return messages
+
+
+def loop_messages(handbook: Handbook, referrer: Contact, items: Iterable[AgendaItem], today: dt.date) -> list[Message]:
+    """The referrer-thanks template for each open tell-referrer task of this referrer: written as if
+    from the referred person's page, so it names them and the meeting the task is about."""
+    if REFERRER_THANKS not in handbook.messages:
+        return []
+    compiled = compile_messages(handbook)
+    template = handbook.messages[REFERRER_THANKS]
+    broken = {p.path: p for p in compiled.problems}
+    messages = []
+    for item in items:
+        if item.kind != "tell-referrer" or item.contacts[0] != referrer.slug:
+            continue
+        meeting = handbook.meetings[item.meeting]
+        for person in referred_met(handbook, item):
+            if template.path in broken:
+                messages.append(Message(REFERRER_THANKS, problem=broken[template.path], about=person.name))
+                continue
+            values = message_values(handbook, person, today, meeting)
+            filled = _fill(template, compiled.templates[REFERRER_THANKS][1], values)
+            messages.append(Message(filled.name, filled.text, filled.problem, about=person.name))
     return messages
 
 
