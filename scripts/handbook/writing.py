@@ -20,7 +20,7 @@ from .validation import validate
 
 # The order a person reads their file in; keys not listed here follow in the order given.
 PERSON_KEYS = ("name", "company", "role", "location", "email", "phone", "linkedin", "website", "prefers",
-               "referred_by", "how_we_met", "tags", "status", "stay_in_touch", "share")
+               "referred_by", "how_we_met", "tags", "status", "added", "stay_in_touch", "share")
 MEETING_KEYS = ("date", "with", "kind", "place", "minutes", "goal", "status")
 
 

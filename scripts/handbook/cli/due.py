@@ -9,12 +9,11 @@ from typing import Optional
 
 import typer
 
-from ..book import load_handbook
 from ..derive.agenda import WEEK, AgendaItem, agenda, by_urgency, names
 from ..pipeline import today_from_env
-from ..problems import errors
 from ..render.environment import human_date
-from .app import ROOT_OPTION, app, contacts_dir, err, find_root, out
+from .app import ROOT_OPTION, app, find_root, out
+from .feedback import load_readable
 
 _HEADINGS = {"overdue": "Overdue", "week": "Coming up"}
 
@@ -65,11 +64,8 @@ def due(
     Example: handbook due --days 14
     """
     root = find_root(root)
-    handbook, problems = load_handbook(contacts_dir(root), root)
+    handbook = load_readable(root)
     today = today_from_env()
-    if errors(problems):
-        err.print(f"[yellow]Note:[/] {len(errors(problems))} problem(s) in your files: those files are left out. "
-                  "Run handbook check.")
     items = [i for i in by_urgency(agenda(handbook, today), today, days) if i.bucket(today, days) in _HEADINGS]
     window = "today" if days == 1 else f"in the next {days} days"
     if not items:

@@ -12,7 +12,9 @@ import typer
 
 from rich.console import Console
 
-from .app import err, out
+from ..book import Handbook, load_handbook
+from ..problems import errors
+from .app import contacts_dir, err, out
 
 
 def say(text: str, style: str | None = None, console: Console = out) -> None:
@@ -32,6 +34,15 @@ def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
 def note(message: str) -> None:
     err.print("[yellow]Note:[/] ", end="")
     say(message, console=err)
+
+
+def load_readable(root: Path) -> Handbook:
+    """The handbook for a listing command: files with errors are left out, with a one-line note."""
+    handbook, problems = load_handbook(contacts_dir(root), root)
+    if errors(problems):
+        err.print(f"[yellow]Note:[/] {len(errors(problems))} problem(s) in your files: those files are left out. "
+                  "Run handbook check.")
+    return handbook
 
 
 def shown(path: Path) -> str:

@@ -17,6 +17,7 @@ from ..files import FileExists, create_file, first_free
 from ..importers.linkedin import read_linkedin
 from ..importers.plan import CONFLICT, CREATE, SKIP, THERE, Draft, Outcome, plan_import
 from ..importers.vcard import read_vcards
+from ..pipeline import today_from_env
 from ..problems import Problem, errors
 from ..writing import person_text
 from .app import ROOT_OPTION, app, contacts_dir, err, find_root
@@ -36,12 +37,14 @@ Reader = Callable[[Path, str], tuple[list[Draft], list[Problem]]]
 
 def _write_all(outcomes: list[Outcome], people_dir: Path) -> None:
     to_create = [o for o in outcomes if o.action == CREATE]
+    added = today_from_env()  # the "reach out" nudge counts from the day someone came in
     with Progress(TextColumn("Creating people"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                   disable=len(to_create) < PROGRESS_FROM or not err.is_terminal) as progress:
         task = progress.add_task("create", total=len(to_create))
         for outcome in to_create:
             try:
-                create_file(people_dir / f"{outcome.slug}.md", person_text(outcome.draft.fields, outcome.draft.notes))
+                create_file(people_dir / f"{outcome.slug}.md",
+                            person_text({**outcome.draft.fields, "added": added}, outcome.draft.notes))
             except FileExists:  # appeared while we were working: theirs wins
                 outcome.action, outcome.reason = THERE, "created meanwhile"
             progress.advance(task)

@@ -93,7 +93,7 @@ def new_contact(
         _known_person(referred_by, people, "--referred-by")
     fields = {"name": name, "company": company, "role": role, "location": location, "email": email,
               "phone": phone, "linkedin": linkedin, "referred_by": referred_by, "how_we_met": how_we_met,
-              "tags": _split_tags(tags), "status": status.value}
+              "tags": _split_tags(tags), "status": status.value, "added": today_from_env()}
     fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     path = people_dir / f"{slug}.md"
     problems = check_fields(fields, PersonFields, shown(path))

@@ -1,4 +1,4 @@
-"""The home page dashboard: today's to-dos, the pipeline, monthly activity and referrals.
+"""The home page dashboard: today's to-dos, what to do next, the pipeline, monthly activity and referrals.
 
 ``render_dashboard`` returns markdown that the site adapter appends to the user's own home page,
 so the landing text stays theirs. The Today lists use the calendar's markup (``_agenda.j2``), so
@@ -19,6 +19,7 @@ from ..derive.stats import meetings_per_month, people_by_status, referral_stats
 from .calendar import CALENDAR_SRC
 from .charts import bar_chart, column_chart
 from .network import NETWORK_SRC
+from .next_steps import next_steps_values
 from .site import RenderOptions, render
 
 HOME_SRC = "index.md"
@@ -63,5 +64,5 @@ def render_dashboard(handbook: Handbook, options: RenderOptions) -> str:
         activity=column_chart("hb-chart-activity", "Meetings per month, last 12 months", months,
                               _month_notes(months)),
         held=sum(m.value for m in months), referrals=referral_stats(handbook, today, TOP_REFERRERS, graph),
-        graph=graph, calendar=CALENDAR_SRC, network=NETWORK_SRC,
+        graph=graph, calendar=CALENDAR_SRC, network=NETWORK_SRC, **next_steps_values(handbook, options, graph),
     ).markdown

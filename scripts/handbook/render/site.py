@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
 from ..derive.history import meeting_history
+from ..derive.paths import organisation_slug
 from ..derive.referrals import referral_graph
 from . import urls
 from .contacts_index import contacts_index_values
@@ -54,12 +55,17 @@ class PageContext:
     def meeting_link(self, slug: str) -> str:
         return self.link(urls.meeting_src(slug))
 
+    def company_link(self, company: str) -> str:
+        """The organisation's page, or "" when its name makes no address (no letters or digits)."""
+        slug = organisation_slug(company)
+        return self.link(urls.company_src(slug)) if slug else ""
+
 
 def render(template: str, handbook: Handbook, options: RenderOptions, src: str, **values) -> Page:
     ctx = PageContext(handbook, options, src)
     body = environment().get_template(template).render(
         hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,
-        contact_link=ctx.contact_link, meeting_link=ctx.meeting_link,
+        contact_link=ctx.contact_link, meeting_link=ctx.meeting_link, company_link=ctx.company_link,
         notes=lambda text: Markup(notes_markdown(text)), **values,
     )
     return Page(src, body)
@@ -123,9 +129,11 @@ PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
 
 from .calendar import calendar_pages  # noqa: E402  (it builds on render() and meta() above)
 from .network import network_pages  # noqa: E402  (likewise)
+from .companies import companies_pages  # noqa: E402  (likewise)
 
 # Each feature adds its builder here; order only matters for readability of the output list.
-PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages, network_pages]
+PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages, network_pages,
+                                     companies_pages]
 
 
 def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:

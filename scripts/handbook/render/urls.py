@@ -53,6 +53,13 @@ def meeting_src(slug: str) -> str:
     return f"{MEETINGS_FOLDER}{slug}/index.md"
 
 
+COMPANIES_SRC = "companies/index.md"
+
+
+def company_src(slug: str) -> str:
+    return f"companies/{slug}/index.md"
+
+
 def network_anchor(slug: str) -> str:
     """The id of a person's entry in the network page's referral tree."""
     return f"net-{slug}"
