@@ -114,12 +114,5 @@
     document.querySelectorAll("table[data-hb-contacts]").forEach(initTable);
   }
 
-  // Material's instant loading swaps pages without a reload; document$ tells us when.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.handbookOnPage(init); // from handbook.js, which main.html loads first
 })();

@@ -40,7 +40,5 @@
     });
   }
 
-  // Material's document$ fires for every page shown, instant loading included; plain DOM events otherwise.
-  var start = function () { initCopyButtons(document); };
-  if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
+  window.handbookOnPage(function () { initCopyButtons(document); }); // from handbook.js, loaded first
 })();
