@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from conftest import person, write
+import datetime as dt
+from pathlib import Path
+
+from conftest import TODAY, person, write
 from handbook_cli import handbook, snapshot
+
+from handbook.book import load_handbook
+
+LINKEDIN = Path(__file__).parent / "data" / "linkedin" / "Connections.csv"
 
 WIDE = {"COLUMNS": "200"}
 
@@ -79,3 +86,21 @@ def test_help_explains_both_commands(handbook_copy):
     for command, option in (("next", "--rule"), ("path", "Acme Health")):
         result = handbook(handbook_copy, command, "--help", env=WIDE)
         assert result.exit_code == 0 and option in result.stdout
+
+
+def test_path_prints_user_text_literally(empty_handbook):
+    write(empty_handbook / "contacts" / "people" / "x.md", person("'[red]Zed[/red]'", company="'[bold]Acme[/bold] :smile:'"))
+    result = handbook(empty_handbook, "path", "bold acme bold smile", env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("[bold]Acme[/bold] :smile:: 1 person") and "[red]Zed[/red]" in result.stdout
+
+
+def test_new_contacts_and_imported_people_carry_the_day_they_were_added(handbook_copy):
+    assert handbook(handbook_copy, "new", "contact", "Ana Lima").exit_code == 0
+    assert handbook(handbook_copy, "import", "linkedin", str(LINKEDIN)).exit_code == 0
+    book, _ = load_handbook(handbook_copy / "contacts", handbook_copy)
+    added = [c for c in book.contacts.values() if c.added == TODAY]
+    assert book.contacts["ana-lima"] in added and len(added) > 1
+    assert "Write to Ana Lima" not in handbook(handbook_copy, "next", env=WIDE).stdout  # not two weeks yet
+    later = {"HANDBOOK_TODAY": (TODAY + dt.timedelta(days=14)).isoformat(), **WIDE}
+    assert "Write to Ana Lima" in handbook(handbook_copy, "next", env=later).stdout

@@ -10,6 +10,7 @@ import pytest
 
 from handbook.book import load_handbook
 from handbook.derive.nudges import ASK_WINDOW, REACH_OUT_AFTER, REFERRER_SILENCE, nudges, silenced
+from handbook.render.next_steps import code_spans
 
 from conftest import person, write
 
@@ -221,3 +222,9 @@ def test_an_unknown_rule_in_quiet_is_reported_with_the_file_and_line(root):
     [problem] = problems
     assert (problem.path, problem.line, problem.field) == ("contacts/people/ana.md", 3, "quiet[1]")
     assert "'update-referrer'" in problem.hint
+
+
+def test_backticks_in_a_why_become_code_and_nothing_else_becomes_html():
+    assert code_spans("set `status: contacted` for <b>Ana</b>") == \
+        "set <code>status: contacted</code> for &lt;b&gt;Ana&lt;/b&gt;"
+    assert code_spans("`<script>`") == "<code>&lt;script&gt;</code>"

@@ -142,3 +142,14 @@ def test_the_example_shows_a_warm_chain_into_acme_health():
     [acme] = [org for org in organisations(handbook, dt.date(2026, 11, 25)) if org.slug == "acme-health"]
     assert [(r.slug, r.level, r.chain) for r in acme.people] == [
         ("jane-doe", "met", ("jane-doe",)), ("marcus-okafor", "warm", ("jane-doe", "marcus-okafor"))]
+
+
+def test_names_on_company_pages_are_escaped(tmp_path):
+    add(tmp_path, "ana", met="2026-10-01")
+    write(tmp_path / "contacts" / "people" / "bo.md",
+          person("'<img src=x onerror=alert(1)>'", company="'<script>alert(2)</script>'", referred_by="ana"))
+    pages = pipeline.build(tmp_path / "contacts", RenderOptions(today=TODAY), tmp_path).pages
+    [company] = [src for src in pages if src.startswith("companies/") and src != "companies/index.md"]
+    for text in (pages[company], pages["companies/index.md"], pages["contacts/bo/index.md"]):
+        assert "<script>alert" not in text and "<img src=x" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;</a>" in pages[company]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from ..derive.paths import Reach, find_organisation, organisations
 from ..pipeline import today_from_env
@@ -47,8 +48,8 @@ def path(
     org, hint = find_organisation(orgs, organisation)
     if org is None:
         fail(f"no contact works at '{organisation}'", hint or "the names are listed on the Companies page of the site")
-    out.print(f"[bold]{org.name}[/]: {len(org.people)} {'person' if len(org.people) == 1 else 'people'}, "
-              f"{org.count('met')} met, {org.count('warm')} warm, {org.count('cold')} cold")
+    out.print(f"[bold]{escape(org.name)}[/]: {len(org.people)} {'person' if len(org.people) == 1 else 'people'}, "
+              f"{org.count('met')} met, {org.count('warm')} warm, {org.count('cold')} cold", emoji=False)
     if org.best is None:
         out.print("Best way in: [dim]none yet; nobody you have met is linked to anyone there by a referral.[/]")
     elif org.best.level == "met":
