@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from slugify import slugify
@@ -19,6 +20,7 @@ from .message_templates import MESSAGES_DIR, MessageTemplate, read_message_templ
 from .model import Contact, Meeting, MeetingFields, PersonFields, Source
 from .problems import Problem, did_you_mean
 from .questions import BUILTIN_BANK, QuestionBank, load_bank
+from .read_cache import ReadCache
 from .validation import validate
 
 PEOPLE_DIR = "people"
@@ -85,14 +87,20 @@ def _source(doc: Document) -> Source:
     return Source(path=doc.path, lines=doc.lines)
 
 
-def _read_fields(path: Path, display: str, model, problems: list[Problem]):
-    """Read and validate one file: (document or None, fields or None), problems appended."""
+def _parse_fields(path: Path, display: str, model) -> tuple[Document | None, object, tuple[Problem, ...]]:
+    """Read and validate one file: (document or None, fields or None, its problems)."""
     doc, found = read_document(path, display)
-    problems += found
     if doc is None:
-        return None, None
-    problems += size_problems(doc)
-    fields, found = validate(doc, model)
+        return None, None, tuple(found)
+    found = [*found, *size_problems(doc)]
+    fields, invalid = validate(doc, model)
+    return doc, fields, (*found, *invalid)
+
+
+def _read_fields(path: Path, display: str, model, problems: list[Problem], cache: ReadCache | None = None):
+    """Read and validate one file: (document or None, fields or None), problems appended."""
+    parse = partial(_parse_fields, path, display, model)
+    doc, fields, found = cache.read(path, (display, model.__name__), parse) if cache else parse()
     problems += found
     return doc, fields
 
@@ -102,7 +110,8 @@ def _duplicate_slug(display: str, slug: str, owner: str) -> Problem:
                    f"rename this file, e.g. to {slug}-2.md")
 
 
-def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Contact], dict[str, str]]:
+def _read_people(folder: Path, root: Path, problems: list[Problem],
+                 cache: ReadCache | None = None) -> tuple[dict[str, Contact], dict[str, str]]:
     contacts: dict[str, Contact] = {}
     owners: dict[str, str] = {}  # slug -> file, including files that failed validation
     for path in _markdown_files(folder):
@@ -116,7 +125,7 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
             problems.append(_duplicate_slug(display, slug, owners[slug]))
             continue
         owners[slug] = display
-        doc, fields = _read_fields(path, display, PersonFields, problems)
+        doc, fields = _read_fields(path, display, PersonFields, problems, cache)
         if fields is not None:
             if not slugify(fields.name):
                 problems.append(Problem(display, doc.line_of(("name",)), "name",
@@ -127,7 +136,8 @@ def _read_people(folder: Path, root: Path, problems: list[Problem]) -> tuple[dic
     return contacts, owners
 
 
-def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[Meeting | None, Document]]:
+def _read_meetings(folder: Path, root: Path, problems: list[Problem],
+                   cache: ReadCache | None = None) -> list[tuple[Meeting | None, Document]]:
     """Every readable meeting file, with its record or None when its fields are invalid."""
     meetings = []
     owners: dict[str, str] = {}  # slug -> file: two files must never become one page
@@ -138,7 +148,7 @@ def _read_meetings(folder: Path, root: Path, problems: list[Problem]) -> list[tu
             problems.append(_duplicate_slug(display, slug, owners[slug]))
             continue
         owners[slug] = display
-        doc, fields = _read_fields(path, display, MeetingFields, problems)
+        doc, fields = _read_fields(path, display, MeetingFields, problems, cache)
         if doc is None:
             continue
         meeting = None
@@ -220,8 +230,10 @@ def _check_meetings(meetings: list[tuple[Meeting | None, Document]], owners: dic
     return valid
 
 
-def load_handbook(contacts_dir: Path, root: Path | None = None) -> tuple[Handbook, list[Problem]]:
-    """Read contacts/ into a Handbook. Never raises for bad user data: problems are returned."""
+def load_handbook(contacts_dir: Path, root: Path | None = None,
+                  cache: ReadCache | None = None) -> tuple[Handbook, list[Problem]]:
+    """Read contacts/ into a Handbook. Never raises for bad user data: problems are returned.
+    With a ``cache`` (kept across `mkdocs serve` rebuilds) only changed files are read again."""
     root = root or contacts_dir.parent
     problems: list[Problem] = []
     bank_files = [(BUILTIN_BANK, "handbook/data/questions.yml")]
@@ -229,9 +241,10 @@ def load_handbook(contacts_dir: Path, root: Path | None = None) -> tuple[Handboo
         bank_files.append((contacts_dir / USER_BANK, _display(contacts_dir / USER_BANK, root)))
     bank, found = load_bank(bank_files)
     problems += found
-    contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems)
+    contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems, cache)
     _check_referrals(contacts, owners, problems)
-    meetings = _check_meetings(_read_meetings(contacts_dir / MEETINGS_DIR, root, problems), owners, bank, problems)
+    meetings = _check_meetings(_read_meetings(contacts_dir / MEETINGS_DIR, root, problems, cache), owners, bank,
+                               problems)
     # Meetings with someone whose file is broken stay out, so pages never link to a missing contact.
     meetings = [m for m in meetings if all(s in contacts for s in m.with_)]
     meetings.sort(key=lambda m: (m.start, m.slug))

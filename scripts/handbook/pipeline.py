@@ -11,6 +11,7 @@ from pathlib import Path
 from .book import Handbook, load_handbook
 from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
+from .read_cache import ReadCache
 from .render import RenderOptions, render_pages, urls
 from .render.files import render_files
 from .render.messages import message_problems
@@ -44,14 +45,16 @@ def without_withheld(outputs: dict, withheld: tuple[str, ...]) -> dict:
     return {path: data for path, data in outputs.items() if not path.startswith(withheld)} if withheld else outputs
 
 
-def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None) -> tuple[Handbook, list[Problem]]:
+def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None,
+                 cache: ReadCache | None = None) -> tuple[Handbook, list[Problem]]:
     """Every problem the build reports: the files, and the message templates filled in for everyone."""
-    handbook, problems = load_handbook(contacts_dir, root)
+    handbook, problems = load_handbook(contacts_dir, root, cache)
     return handbook, problems + message_problems(handbook, today)
 
 
-def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None) -> Built:
-    handbook, problems = load_checked(contacts_dir, options.today, root)
+def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
+          cache: ReadCache | None = None) -> Built:
+    handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
     withheld = withheld_folders(handbook, options)
     return Built(shown, without_withheld(render_pages(shown, options), withheld), problems,

@@ -7,15 +7,17 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pipeline
 from ..problems import errors, warnings
+from ..read_cache import ReadCache
 from ..render import RenderOptions
 from ..render.dashboard import render_dashboard
 from ..render.site import render_errors
 from ..render.text import neutralise_links
+from .incremental import Incremental
 from .withheld import Withheld, WithheldLinks
 
 log = get_plugin_logger(__name__)
@@ -35,9 +37,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.built: pipeline.Built | None = None
         self.generated: set[str] = set()
         self.withheld = Withheld()
+        self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
+        self.incremental = Incremental()
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.incremental.enabled = command == "serve" and dirty
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -61,7 +66,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             site_url=config.site_url or "",
         )
         self.options = options
-        self.built = pipeline.build(self.contacts_dir, options, self.root)
+        self.built = pipeline.build(self.contacts_dir, options, self.root,
+                                    cache=self.cache if self.command == "serve" else None)
+        self.cache.sweep()
         # Data warnings (too many questions, a huge note) must not fail `mkdocs build --strict`,
         # which counts every logged warning; `handbook check` and `mkdocs serve` show them as warnings.
         report = log.warning if self.command == "serve" else log.info
@@ -87,7 +94,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.remove(existing)
             # Single contacts and meetings stay out of the nav: every page embeds the whole nav.
             inclusion = InclusionLevel.NOT_IN_NAV if src.count("/") > 1 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+            files.append(self.incremental.page_file(config, src, markdown, inclusion))
         for path, data in sorted(self.built.files.items()):
             files.append(File.generated(config, path, content=data))
         # The public build has no page for unshared people or meetings: nav entries and links to
@@ -96,7 +103,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.withheld.present = {f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
         if self.built.withheld and config.nav:
             config.nav = self.withheld.nav(config.nav) or []
+        self.incremental.mark(files, config)
         return files
+
+    def on_nav(self, nav, config, files):
+        self.incremental.keep_titles(files)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         self.withheld.page_src = page.file.src_uri
@@ -111,9 +123,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self.withheld.unlink_html(page.url, page.file.src_uri, html)
 
     def on_page_context(self, context, page, config, nav):
+        self.incremental.remember(page)
         if self.built and errors(self.built.problems):
             context["handbook_errors"] = len(errors(self.built.problems))
         return context
+
+    @event_priority(50)  # before Material's search plugin writes its index
+    def on_post_build(self, config):
+        self.incremental.prune_search(config)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.contacts_dir))

@@ -1,0 +1,95 @@
+"""`mkdocs serve --dirty` that skips unchanged generated pages.
+
+MkDocs' dirty mode rebuilds a page when its source file is newer than its HTML, and a page made in
+memory always counts as new: a dirty build of a big handbook still rebuilt every contact and
+meeting. Here a generated page is skipped when its markdown equals the last build's and its HTML is
+still on disk. Three things MkDocs' dirty mode would then get wrong are put right:
+- a page that is not read has no title, so the nav of rebuilt pages gets the last build's titles;
+- Material's search merges a dirty build's entries as if one page had changed, so the entries of
+  every rebuilt or removed page are first dropped from the previous index;
+- the home page carries the dashboard, which depends on every contact, so it is always rebuilt.
+When a hand-written page or the nav changes, every generated page is rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+HOME_PAGES = ("index.md", "README.md")
+
+
+class ReusablePage(File):
+    """A page a dirty build may leave as it is."""
+
+    reuse = False  # set when its source and what it shows are as in the last build
+
+    def is_modified(self) -> bool:
+        return not self.reuse
+
+
+class Incremental:
+    def __init__(self):
+        self.enabled = False  # only in `mkdocs serve --dirty`
+        self._sources: dict[str, str] = {}  # generated page -> its markdown, last build
+        self._pending: dict[str, str] = {}
+        self._frame: tuple = ()  # the hand-written pages and the nav, last build
+        self._titles: dict[str, str] = {}
+        self._rebuilt: set[str] = set()  # URLs of the pages this build renders
+        self._urls: set[str] = set()
+
+    def page_file(self, config, src: str, markdown: str, inclusion: InclusionLevel) -> File:
+        if not self.enabled:
+            return File.generated(config, src, content=markdown, inclusion=inclusion)
+        self._pending[src] = markdown
+        return ReusablePage.generated(config, src, content=markdown, inclusion=inclusion)
+
+    def mark(self, files: Files, config) -> None:
+        """Decide, once all files are known, which generated pages this build can skip."""
+        if not self.enabled:
+            return
+        written = [f for f in files.documentation_pages() if not isinstance(f, ReusablePage)]
+        frame = (repr(config.nav), tuple(sorted((f.src_uri, _mtime(f)) for f in written)))
+        same_frame = frame == self._frame
+        for file in files.documentation_pages():
+            if isinstance(file, ReusablePage):
+                file.reuse = (same_frame and self._sources.get(file.src_uri) == self._pending.get(file.src_uri)
+                              and os.path.isfile(file.abs_dest_path))
+            elif file.src_uri in HOME_PAGES and file.abs_src_path:
+                files.remove(file)  # replaced by a page that is never reused: its dashboard may change
+                files.append(ReusablePage.generated(config, file.src_uri, abs_src_path=file.abs_src_path,
+                                                    inclusion=file.inclusion))
+        self._sources, self._pending, self._frame = self._pending, {}, frame
+        pages = files.documentation_pages()
+        self._urls = {f.url for f in pages}
+        self._rebuilt = {f.url for f in pages if f.is_modified()}
+
+    def keep_titles(self, files: Files) -> None:
+        """Skipped pages are never read: give them the titles they had, for the nav of the others."""
+        if not self.enabled:
+            return
+        for file in files.documentation_pages():
+            if file.page is not None and not file.is_modified() and file.src_uri in self._titles:
+                file.page.title = self._titles[file.src_uri]
+
+    def remember(self, page) -> None:
+        if self.enabled and page.title:
+            self._titles[page.file.src_uri] = page.title
+
+    def prune_search(self, config) -> None:
+        """Before Material writes its index: drop old entries of pages rebuilt now or gone."""
+        if not self.enabled:
+            return
+        for plugin in config.plugins.values():
+            previous = getattr(plugin, "search_index_prev", None)
+            if previous is not None and hasattr(previous, "entries"):
+                previous.entries = [entry for entry in previous.entries
+                                    if entry["location"].split("#")[0] in self._urls - self._rebuilt]
+
+
+def _mtime(file: File) -> int:
+    try:
+        return os.stat(file.abs_src_path).st_mtime_ns if file.abs_src_path else 0
+    except OSError:
+        return 0

@@ -1,0 +1,102 @@
+"""Rebuilding fast in `mkdocs serve` without ever showing stale pages: the file cache and --dirty."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import TODAY, write
+from test_build import _fetch, _free_port, _wait_for
+
+from handbook.book import load_handbook
+from handbook.read_cache import RACY_NS, ReadCache
+
+FUTURE = lambda: time.time_ns() + 10 * RACY_NS  # noqa: E731  (a clock for which every file is old)
+
+
+def person_file(folder: Path, name: str, extra: str = "") -> Path:
+    return write(folder / "contacts/people" / f"{name.lower().replace(' ', '-')}.md", f"---\nname: {name}\n{extra}---\n")
+
+
+def test_an_unchanged_file_is_read_once(tmp_path):
+    path = write(tmp_path / "a.md", "one")
+    cache, reads = ReadCache(clock=FUTURE), []
+    for _ in range(3):
+        assert cache.read(path, "k", lambda: reads.append(1) or path.read_text()) == "one"
+    assert len(reads) == 1 and cache.hits == 2
+
+
+def test_an_edit_of_the_same_size_is_read_again(tmp_path):
+    path = write(tmp_path / "a.md", "one")
+    cache = ReadCache(clock=FUTURE)
+    cache.read(path, "k", path.read_text)
+    stat = path.stat()
+    path.write_text("two", encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # one nanosecond later, same size
+    assert cache.read(path, "k", path.read_text) == "two"
+
+
+def test_a_file_written_just_now_is_never_kept(tmp_path):
+    path = write(tmp_path / "a.md", "one")
+    cache = ReadCache()  # the real clock: the file is younger than the racy window
+    cache.read(path, "k", path.read_text)
+    cache.read(path, "k", path.read_text)
+    assert (cache.hits, cache.misses) == (0, 2)
+
+
+def test_a_cached_handbook_still_reports_a_broken_file_until_it_is_fixed(empty_handbook):
+    cache = ReadCache(clock=FUTURE)
+    broken = person_file(empty_handbook, "Ann Lee", "status: friend\n")
+    for _ in range(2):
+        _, problems = load_handbook(empty_handbook / "contacts", empty_handbook, cache)
+        assert [(p.path, p.field) for p in problems] == [("contacts/people/ann-lee.md", "status")]
+    broken.write_text("---\nname: Ann Lee\nstatus: met\n---\n", encoding="utf-8")
+    handbook, problems = load_handbook(empty_handbook / "contacts", empty_handbook, cache)
+    assert problems == [] and handbook.contacts["ann-lee"].status == "met"
+    broken.unlink()
+    handbook, _ = load_handbook(empty_handbook / "contacts", empty_handbook, cache)
+    assert handbook.contacts == {}
+
+
+def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(handbook_copy, tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = _free_port()
+    env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
+                               "-f", str(handbook_copy / "mkdocs.yml")], cwd=handbook_copy, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: "Jane Doe" in _fetch(base + "contacts/jane-doe/"))
+        site = next(scratch.glob("mkdocs_*"))
+        unrelated = site / "meetings/2026-10-20-tomas-novak/index.html"
+        before = unrelated.stat().st_mtime_ns
+        jane = handbook_copy / "contacts/people/jane-doe.md"
+        jane.write_text(jane.read_text(encoding="utf-8").replace("Data Analyst", "Senior Data Analyst"), encoding="utf-8")
+        _wait_for(lambda: "Senior Data Analyst" in _fetch(base + "contacts/jane-doe/"))
+        page = _fetch(base + "contacts/jane-doe/")
+        # Every page that shows her role was rebuilt; a page that does not was left alone.
+        assert "Senior Data Analyst" in _fetch(base + "meetings/2026-12-02-jane-doe/")
+        assert "Senior Data Analyst" in _fetch(base + "contacts/")
+        assert unrelated.stat().st_mtime_ns == before
+        # Pages skipped in this build keep their titles in the nav of the rebuilt ones.
+        assert "Why have these conversations" in page
+        docs = json.loads(_fetch(base + "search/search_index.json"))["docs"]
+        hers = [d["location"] for d in docs if d["location"].startswith("contacts/jane-doe/")]
+        assert hers and len(hers) == len(set(hers)), "her search entries are listed twice"
+        assert any("Senior Data Analyst" in d["text"] for d in docs if d["location"] == "contacts/jane-doe/")
+        assert len(docs) == len({d["location"] for d in docs})
+        oops = person_file(handbook_copy, "Oops", "status: friend\n")
+        assert "contacts/people/oops.md:3" in _wait_for(lambda: _fetch(base + "handbook-errors/"))
+        oops.write_text("---\nname: Oops\nstatus: met\n---\n", encoding="utf-8")
+        _wait_for(lambda: "Oops" in _fetch(base + "contacts/oops/"))
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output
