@@ -12,8 +12,8 @@ from .book import Handbook, load_handbook
 from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
 from .read_cache import ReadCache
-from .render import RenderOptions, render_pages, urls
-from .render.files import render_files
+from .render import RenderOptions, urls
+from .render.parallel import render_outputs
 from .render.messages import message_problems
 
 TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
@@ -57,5 +57,6 @@ def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
     withheld = withheld_folders(handbook, options)
-    return Built(shown, without_withheld(render_pages(shown, options), withheld), problems,
-                 files=without_withheld(render_files(shown, options), withheld), withheld=withheld)
+    pages, files = render_outputs(shown, options)
+    return Built(shown, without_withheld(pages, withheld), problems, files=without_withheld(files, withheld),
+                 withheld=withheld)

@@ -1,0 +1,61 @@
+"""Rendering on two cores gives the very bytes one core gives, even when the worker fails.
+
+Each check runs in a fresh interpreter: fork is only used in a single-threaded process, and the
+pytest process may hold threads from other tests (the browser).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from conftest import REPO, TODAY
+
+SCRIPT = """
+import datetime as dt, os, sys
+from pathlib import Path
+from handbook.book import load_handbook
+from handbook.render import RenderOptions, parallel, site
+from handbook.render.files import render_files
+
+root = Path({root!r})
+handbook, _ = load_handbook(root / "contacts", root)
+options = RenderOptions(today=dt.date.fromisoformat({today!r}))
+expected = (site.render_pages(handbook, options), render_files(handbook, options))
+parent, forks = os.getpid(), []
+real_fork = os.fork
+os.fork = lambda: forks.append(1) or real_fork()
+if {break_worker}:
+    # Every builder fails in the worker: the parent must render the worker's share itself.
+    for index, builder in enumerate(site.PAGE_BUILDERS):
+        def failing(h, o, builder=builder):
+            if os.getpid() != parent:
+                raise RuntimeError("worker failure")
+            return builder(h, o)
+        site.PAGE_BUILDERS[index] = failing
+assert parallel.can_fork(), "a fresh interpreter has one thread"
+pages, files = parallel.render_outputs(handbook, options)
+assert forks == [1], forks
+assert list(pages.items()) == list(expected[0].items()), "pages differ"
+assert list(files.items()) == list(expected[1].items()), "files differ"
+print("same", len(pages), len(files))
+"""
+
+
+def run(break_worker: bool) -> subprocess.CompletedProcess:
+    code = SCRIPT.format(root=str(REPO), today=TODAY.isoformat(), break_worker=break_worker)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=300, cwd=REPO)
+
+
+def test_two_cores_render_the_same_pages_and_files_in_the_same_order():
+    result = run(break_worker=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("same ")
+
+
+def test_a_failing_worker_costs_time_but_never_a_page():
+    result = run(break_worker=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("same ")
