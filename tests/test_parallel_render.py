@@ -55,6 +55,31 @@ def test_two_cores_render_the_same_pages_and_files_in_the_same_order():
     assert result.stdout.startswith("same ")
 
 
+CANCEL = """
+import datetime as dt, os
+from pathlib import Path
+from handbook.book import load_handbook
+from handbook.render import RenderOptions, parallel
+
+root = Path({root!r})
+handbook, _ = load_handbook(root / "contacts", root)
+job = parallel.RenderJob(handbook, RenderOptions(today=dt.date.fromisoformat({today!r})))
+assert job.worker is not None
+job.cancel()
+try:
+    os.waitpid(-1, os.WNOHANG)
+except ChildProcessError:
+    print("no worker left")
+"""
+
+
+def test_a_cancelled_job_leaves_no_worker_behind():
+    code = CANCEL.format(root=str(REPO), today=TODAY.isoformat())
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "no worker left"
+
+
 def test_a_failing_worker_costs_time_but_never_a_page():
     result = run(break_worker=True)
     assert result.returncode == 0, result.stderr

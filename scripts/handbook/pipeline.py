@@ -13,7 +13,7 @@ from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
 from .read_cache import ReadCache
 from .render import RenderOptions, urls
-from .render.parallel import render_outputs
+from .render.parallel import RenderJob
 from .render.messages import message_problems
 
 TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
@@ -52,11 +52,29 @@ def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None,
     return handbook, problems + message_problems(handbook, today)
 
 
-def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
-          cache: ReadCache | None = None) -> Built:
+@dataclass
+class Started:
+    """A build whose files are loaded and checked, and whose pages are being rendered meanwhile."""
+
+    problems: list[Problem]
+    shown: Handbook
+    withheld: tuple[str, ...]
+    job: RenderJob
+
+    def finish(self) -> Built:
+        pages, files = self.job.result()
+        return Built(self.shown, without_withheld(pages, self.withheld), self.problems,
+                     files=without_withheld(files, self.withheld), withheld=self.withheld)
+
+
+def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
+          cache: ReadCache | None = None) -> Started:
+    """Load and check now; render on a second core if there is one (see render/parallel.py)."""
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
-    withheld = withheld_folders(handbook, options)
-    pages, files = render_outputs(shown, options)
-    return Built(shown, without_withheld(pages, withheld), problems, files=without_withheld(files, withheld),
-                 withheld=withheld)
+    return Started(problems, shown, withheld_folders(handbook, options), RenderJob(shown, options))
+
+
+def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
+          cache: ReadCache | None = None) -> Built:
+    return start(contacts_dir, options, root, cache).finish()

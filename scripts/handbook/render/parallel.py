@@ -1,10 +1,12 @@
 """Rendering on two cores when that is safe: a forked worker takes page and file builders from the
 same queue as this process, so `mkdocs build` of a big handbook waits about half as long for them.
 
-Fork is used only on Linux, in a process with a single thread (as `mkdocs build` is): the worker
-shares the loaded Handbook without copying it. Anywhere else (`mkdocs serve` runs threads), or if
-the worker fails, this process renders everything itself. Results are put together in builder
-order, so the output is the same bytes either way.
+A ``RenderJob`` can start before its result is needed: the MkDocs adapter starts it as soon as the
+files are loaded and checked, lets MkDocs clear the site folder meanwhile, and joins in when it
+needs the pages. Fork is used only on Linux, in a process with a single thread (as `mkdocs build`
+is): the worker shares the loaded Handbook without copying it. Anywhere else (`mkdocs serve` runs
+threads), or if the worker fails, this process renders everything itself. Results are put together
+in builder order, so the output is the same bytes either way.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from typing import Callable
@@ -36,55 +39,79 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def render_outputs(handbook: Handbook, options: RenderOptions) -> tuple[dict[str, str], dict[str, bytes]]:
-    """(page sources, files): what render_pages and render_files return, on two cores if possible."""
-    tasks = [_page_task(b) for b in PAGE_BUILDERS] + [_file_task(b) for b in FILE_BUILDERS]
-    done = {}
-    if len(tasks) > 1 and can_fork():
-        try:
-            done = _render_forked(tasks, handbook, options)
-        except OSError:  # no process or pipe to spare: render everything here
-            done = {}
-    for index, task in enumerate(tasks):
-        if index not in done:  # all of them without a worker; the worker's share if it failed
-            done[index] = task(handbook, options)
-    pages = {src: markdown for index in range(len(PAGE_BUILDERS)) for src, markdown in done[index]}
-    files = {path: data for index in range(len(PAGE_BUILDERS), len(tasks)) for path, data in done[index]}
-    return pages, dict(sorted(files.items()))
+class RenderJob:
+    def __init__(self, handbook: Handbook, options: RenderOptions):
+        self.handbook, self.options = handbook, options
+        # Files first: the feeds are few but slow, so the other process meanwhile starts on the pages.
+        self.tasks = [_file_task(b) for b in FILE_BUILDERS] + [_page_task(b) for b in PAGE_BUILDERS]
+        self.worker: int | None = None
+        if len(self.tasks) > 1 and can_fork():
+            try:
+                self._start_worker()
+            except OSError:  # no process or pipe to spare: everything is rendered here
+                self.worker = None
 
+    def _claim(self) -> int:
+        with self.claimed.get_lock():
+            index = self.claimed.value
+            self.claimed.value += 1
+        return index
 
-def _render_forked(tasks: list[Task], handbook: Handbook, options: RenderOptions) -> dict[int, Output]:
-    """Both processes claim the next task until none is left; the worker pickles its share back."""
-    claimed = multiprocessing.Value("i", 0)
-
-    def work() -> dict[int, Output]:
+    def _work(self) -> dict[int, Output]:
         results = {}
-        while True:
-            with claimed.get_lock():
-                index = claimed.value
-                claimed.value += 1
-            if index >= len(tasks):
-                return results
-            results[index] = tasks[index](handbook, options)
+        while (index := self._claim()) < len(self.tasks):
+            results[index] = self.tasks[index](self.handbook, self.options)
+        return results
 
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the worker: never returns, never runs the parent's cleanup
-        os.close(read_end)
-        code = 1
-        try:
-            with os.fdopen(write_end, "wb") as out:
-                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
-        done = work()
-    finally:
-        with os.fdopen(read_end, "rb") as results:
-            data = results.read()
-        _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) == 0 and data:
-        done.update(pickle.loads(data))  # noqa: S301 (our own forked worker)
-    return done
+    def _start_worker(self) -> None:
+        self.claimed = multiprocessing.Value("i", 0)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns, never runs the parent's cleanup
+            os.close(read_end)
+            code = 1
+            try:
+                with os.fdopen(write_end, "wb") as out:
+                    pickle.dump(self._work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self.worker, self.results = pid, os.fdopen(read_end, "rb")
+
+    def _join_worker(self) -> dict[int, Output]:
+        """The worker's share, once it has finished; nothing if it failed."""
+        with self.results:
+            data = self.results.read()
+        _, status = os.waitpid(self.worker, 0)
+        self.worker = None
+        return pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 and data else {}  # noqa: S301
+
+    def result(self) -> tuple[dict[str, str], dict[str, bytes]]:
+        """(page sources, files): what render_pages and render_files return."""
+        done: dict[int, Output] = {}
+        if self.worker is not None:
+            try:
+                done = self._work()
+            finally:
+                done.update(self._join_worker())
+        for index, task in enumerate(self.tasks):
+            if index not in done:  # all of them without a worker; the worker's share if it failed
+                done[index] = task(self.handbook, self.options)
+        first_page = len(FILE_BUILDERS)
+        files = {path: data for index in range(first_page) for path, data in done[index]}
+        pages = {src: markdown for index in range(first_page, len(self.tasks)) for src, markdown in done[index]}
+        return pages, dict(sorted(files.items()))
+
+    def cancel(self) -> None:
+        """Stop the worker: the build stops before it needs the pages (the files have errors)."""
+        if self.worker is not None:
+            os.kill(self.worker, signal.SIGKILL)
+            self.results.close()
+            os.waitpid(self.worker, 0)
+            self.worker = None
+
+
+def render_outputs(handbook: Handbook, options: RenderOptions) -> tuple[dict[str, str], dict[str, bytes]]:
+    """(page sources, files), on two cores if possible."""
+    return RenderJob(handbook, options).result()

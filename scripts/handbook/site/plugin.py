@@ -35,6 +35,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self):
         self.command = "build"
         self.built: pipeline.Built | None = None
+        self.started: pipeline.Started | None = None
         self.generated: set[str] = set()
         self.withheld = Withheld()
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
@@ -66,23 +67,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             site_url=config.site_url or "",
         )
         self.options = options
-        self.built = pipeline.build(self.contacts_dir, options, self.root,
-                                    cache=self.cache if self.command == "serve" else None)
+        # Pages render on a second core (when there is one) while MkDocs clears the site folder.
+        self.started = pipeline.start(self.contacts_dir, options, self.root,
+                                      cache=self.cache if self.command == "serve" else None)
         self.cache.sweep()
         # Data warnings (too many questions, a huge note) must not fail `mkdocs build --strict`,
         # which counts every logged warning; `handbook check` and `mkdocs serve` show them as warnings.
         report = log.warning if self.command == "serve" else log.info
-        for problem in warnings(self.built.problems):
+        for problem in warnings(self.started.problems):
             report(f"warning: {problem}")
-        found = errors(self.built.problems)
+        found = errors(self.started.problems)
         if found:
             for problem in found:
                 log.error(str(problem))
             if self.command != "serve":
+                self.started.job.cancel()
                 raise Abort(f"{len(found)} error(s) in {self.config.contacts_dir}/: fix them and build again.")
 
+    def on_build_error(self, error):
+        if self.started is not None:
+            self.started.job.cancel()
+
     def on_files(self, files: Files, config) -> Files:
-        assert self.built is not None
+        assert self.started is not None
+        self.built = self.started.finish()
         pages = dict(self.built.pages)
         found = errors(self.built.problems)
         if found:
