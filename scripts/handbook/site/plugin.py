@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -11,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pipeline
+from ..book import Handbook
 from ..problems import errors, warnings
 from ..read_cache import ReadCache
 from ..render import RenderOptions
@@ -36,6 +38,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.command = "build"
         self.built: pipeline.Built | None = None
         self.started: pipeline.Started | None = None
+        self.dashboard = ""  # markdown appended to the home page
         self.generated: set[str] = set()
         self.withheld = Withheld()
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
@@ -112,6 +115,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.built.withheld and config.nav:
             config.nav = self.withheld.nav(config.nav) or []
         self.incremental.mark(files, config)
+        # Everything below needs only the dashboard, the problems and the list of pages: let the
+        # Handbook go, so a big handbook's records are not held in memory beside every page.
+        self.dashboard = render_dashboard(self.built.handbook, self.options)
+        self.built = replace(self.built, handbook=Handbook(), pages={})
+        self.started = None
         return files
 
     def on_nav(self, nav, config, files):
@@ -120,9 +128,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.withheld.page_src = page.file.src_uri
-        if page.is_homepage and self.built is not None:
+        if page.file.src_uri in self.generated:
+            # MkDocs has read the page: keep one copy of its text in memory, not two.
+            page.file.content_string = markdown
+        if page.is_homepage:
             # The user's landing text stays theirs; the dashboard follows it (nothing in public builds).
-            markdown = markdown.rstrip("\n") + "\n" + render_dashboard(self.built.handbook, self.options)
+            markdown = markdown.rstrip("\n") + "\n" + self.dashboard
         return markdown
 
     def on_page_content(self, html, page, config, files):
