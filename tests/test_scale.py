@@ -3,6 +3,7 @@ plugin adds, and keeps boilerplate out of the search index. Nothing here is time
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from conftest import TODAY, copy_handbook, run_mkdocs
 from handbook_cli import handbook as run_handbook
 from handbook_cli import snapshot
@@ -197,3 +200,29 @@ def test_export_pages_never_writes_into_contacts_or_content(synthetic, inside):
     result = run_handbook(synthetic, "export-pages", str(synthetic / inside), "--force")
     assert result.exit_code == 2 and "overlaps" in result.stderr
     assert (snapshot(synthetic / "contacts"), snapshot(synthetic / "content")) == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(max_size=40), tags=st.lists(st.text(max_size=12), max_size=4))
+@example(title='Ana "Q" <b> \u2028 line\x85 del\x7f: #1', tags=["\ufeffbom", "a: b", "- x"])
+def test_page_frontmatter_reads_back_exactly_as_mkdocs_parses_it(title, tags):
+    # page_meta writes JSON-form YAML for speed; MkDocs must read back the very values, escaped.
+    from mkdocs.utils.meta import get_data
+
+    from handbook.render.text import page_meta
+
+    body, meta = get_data(page_meta(title=title, tags=tags, search={"exclude": True}) + "\nText\n")
+    assert body == "Text\n"
+    expected = {"title": html.escape(title, quote=False), "tags": [html.escape(t, quote=False) for t in tags],
+                "search": {"exclude": True}}
+    assert meta == {k: v for k, v in expected.items() if v not in ("", [])}
+
+
+def test_relative_links_match_posixpath_for_site_paths():
+    from handbook.render.urls import relative_url
+
+    for here, there, link in (("contacts/jane/index.md", "meetings/m/index.md", "../../meetings/m/"),
+                              ("index.md", "contacts/index.md", "contacts/"),
+                              ("contacts/index.md", "contacts/jane/index.md", "jane/"),
+                              ("calendar/index.md", "follow-ups.ics", "../follow-ups.ics")):
+        assert relative_url(here, there) == link

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pstats
+import re
 import shutil
 import sys
 import tempfile
@@ -25,6 +26,7 @@ DEFAULT_SIZES = ("100/300", "1000/3000")
 LARGE_SIZE = "10000/30000"
 RESULTS_DIR = "bench-results"
 PROFILE_LINES = 30
+PROFILED = r"(handbook|mkdocs|markdown|material|jinja2|yaml|pymdownx)/"
 
 # Wide enough for the result tables when the output goes to a file or a pipe.
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
@@ -50,9 +52,11 @@ def _profile(repo: Path, workdir: Path, size: Size, seed: int) -> None:
     measure.run_measured(command, root, runner.build_env(), root / "profile.log")
     for order in ("cumulative", "tottime"):
         text = StringIO()
-        pstats.Stats(str(stats_file), stream=text).strip_dirs().sort_stats(order).print_stats(PROFILE_LINES)
+        # Only the libraries that build the site: not the interpreter's and click's frames around them.
+        pstats.Stats(str(stats_file), stream=text).sort_stats(order).print_stats(PROFILED, PROFILE_LINES)
         out.print(f"[bold]cProfile of `mkdocs build` at {size}, by {order} time[/]")
-        out.print(text.getvalue().strip(), markup=False, highlight=False, soft_wrap=True)
+        out.print(re.sub(r"\S*?(site-packages|scripts)/", "", text.getvalue().strip()), markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
