@@ -26,7 +26,7 @@ expected = (site.render_pages(handbook, options), render_files(handbook, options
 parent, forks = os.getpid(), []
 real_fork = os.fork
 os.fork = lambda: forks.append(1) or real_fork()
-if {break_worker}:
+if {break_worker!r} == "fail":
     # Every builder fails in the worker: the parent must render the worker's share itself.
     for index, builder in enumerate(site.PAGE_BUILDERS):
         def failing(h, o, builder=builder):
@@ -34,8 +34,22 @@ if {break_worker}:
                 raise RuntimeError("worker failure")
             return builder(h, o)
         site.PAGE_BUILDERS[index] = failing
-assert parallel.can_fork(), "a fresh interpreter has one thread"
-pages, files = parallel.render_outputs(handbook, options)
+if {break_worker!r} == "hang":
+    # The worker blocks for good, as on a lock another thread held when it forked: the parent stops
+    # waiting and renders the worker's share.
+    import threading, time
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+    parallel.PATIENCE_S = 1.0
+    for index, builder in enumerate(site.PAGE_BUILDERS):
+        def hanging(h, o, builder=builder):
+            if os.getpid() != parent:
+                time.sleep(600)
+            return builder(h, o)
+        site.PAGE_BUILDERS[index] = hanging
+    assert not parallel.can_fork() and parallel.can_fork(threads_ok=True)
+else:
+    assert parallel.can_fork(), "a fresh interpreter has one thread"
+pages, files = parallel.render_outputs(handbook, options, threads_ok=True)
 assert forks == [1], forks
 assert list(pages.items()) == list(expected[0].items()), "pages differ"
 assert list(files.items()) == list(expected[1].items()), "files differ"
@@ -43,14 +57,14 @@ print("same", len(pages), len(files))
 """
 
 
-def run(break_worker: bool) -> subprocess.CompletedProcess:
+def run(break_worker: str) -> subprocess.CompletedProcess:
     code = SCRIPT.format(root=str(REPO), today=TODAY.isoformat(), break_worker=break_worker)
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
                           timeout=300, cwd=REPO)
 
 
 def test_two_cores_render_the_same_pages_and_files_in_the_same_order():
-    result = run(break_worker=False)
+    result = run(break_worker="")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("same ")
 
@@ -81,6 +95,12 @@ def test_a_cancelled_job_leaves_no_worker_behind():
 
 
 def test_a_failing_worker_costs_time_but_never_a_page():
-    result = run(break_worker=True)
+    result = run(break_worker="fail")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("same ")
+
+
+def test_a_stuck_worker_is_stopped_and_its_share_rendered_here():
+    result = run(break_worker="hang")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("same ")

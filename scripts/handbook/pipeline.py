@@ -68,11 +68,12 @@ class Started:
 
 
 def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
-          cache: ReadCache | None = None) -> Started:
-    """Load and check now; render on a second core if there is one (see render/parallel.py)."""
+          cache: ReadCache | None = None, threads_ok: bool = False) -> Started:
+    """Load and check now; render on a second core if there is one (see render/parallel.py;
+    ``threads_ok`` lets a process with threads of its own fork the worker)."""
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
-    return Started(problems, shown, withheld_folders(handbook, options), RenderJob(shown, options))
+    return Started(problems, shown, withheld_folders(handbook, options), RenderJob(shown, options, threads_ok))
 
 
 def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -190,8 +191,24 @@ def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Messag
                                                       message, HELP))
 
 
+# The last handbook's filled messages, by (contact, today): the build checks every template for
+# everyone (message_problems) and then shows the same messages on the contact pages.
+_filled: tuple[weakref.ref | None, dict] = (None, {})
+
+
 def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
     """Every template the user has, filled in for this contact (or carrying its problem)."""
+    global _filled
+    owner, filled = _filled
+    if owner is None or owner() is not handbook:
+        _filled = owner, filled = weakref.ref(handbook), {}
+    key = (contact.slug, today)
+    if key not in filled or filled[key][0] is not contact:
+        filled[key] = (contact, _fill_all(handbook, contact, today))
+    return list(filled[key][1])
+
+
+def _fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
     compiled = compile_messages(handbook)
     broken = {p.path: p for p in compiled.problems}
     values = message_values(handbook, contact, today)
@@ -233,9 +250,8 @@ def message_problems(handbook: Handbook, today: dt.date) -> list[Problem]:
     compiled = compile_messages(handbook)
     found: dict[tuple, Problem] = {(p.path, p.line, p.message): p for p in compiled.problems}
     for contact in sorted(handbook.contacts.values(), key=lambda c: c.slug):
-        values = message_values(handbook, contact, today)
-        for template, fillable in compiled.templates.values():
-            problem = _fill(template, fillable, values).problem
+        for message in contact_messages(handbook, contact, today):
+            problem = message.problem
             if problem and (problem.path, problem.line, problem.message) not in found:
                 found[(problem.path, problem.line, problem.message)] = Problem(
                     problem.path, problem.line, problem.field, problem.message,

@@ -3,10 +3,12 @@ same queue as this process, so `mkdocs build` of a big handbook waits about half
 
 A ``RenderJob`` can start before its result is needed: the MkDocs adapter starts it as soon as the
 files are loaded and checked, lets MkDocs clear the site folder meanwhile, and joins in when it
-needs the pages. Fork is used only on Linux, in a process with a single thread (as `mkdocs build`
-is): the worker shares the loaded Handbook without copying it. Anywhere else (`mkdocs serve` runs
-threads), or if the worker fails, this process renders everything itself. Results are put together
-in builder order, so the output is the same bytes either way.
+needs the pages. Fork is used only on Linux: the worker shares the loaded Handbook without copying
+it. A process with other threads forks only when its caller allows it (`mkdocs serve`, whose
+server and file watcher threads the worker never touches); should the worker still hang on a lock
+one of them held, this process stops waiting and renders the worker's share itself, as it does when
+the worker fails. Results are put together in builder order, so the output is the same bytes
+either way.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
+import time
 from typing import Callable
 
 from ..book import Handbook
@@ -35,17 +39,20 @@ def _file_task(builder) -> Task:
     return lambda handbook, options: list(builder(handbook, options))
 
 
-def can_fork() -> bool:
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+PATIENCE_S = 10.0  # how much longer than this process took to wait for the worker's share
+
+
+def can_fork(threads_ok: bool = False) -> bool:
+    return sys.platform.startswith("linux") and (threads_ok or threading.active_count() == 1)
 
 
 class RenderJob:
-    def __init__(self, handbook: Handbook, options: RenderOptions):
+    def __init__(self, handbook: Handbook, options: RenderOptions, threads_ok: bool = False):
         self.handbook, self.options = handbook, options
         # Files first: the feeds are few but slow, so the other process meanwhile starts on the pages.
         self.tasks = [_file_task(b) for b in FILE_BUILDERS] + [_page_task(b) for b in PAGE_BUILDERS]
         self.worker: int | None = None
-        if len(self.tasks) > 1 and can_fork():
+        if len(self.tasks) > 1 and can_fork(threads_ok):
             try:
                 self._start_worker()
             except OSError:  # no process or pipe to spare: everything is rendered here
@@ -79,8 +86,12 @@ class RenderJob:
         os.close(write_end)
         self.worker, self.results = pid, os.fdopen(read_end, "rb")
 
-    def _join_worker(self) -> dict[int, Output]:
-        """The worker's share, once it has finished; nothing if it failed."""
+    def _join_worker(self, patience: float) -> dict[int, Output]:
+        """The worker's share, once it has finished; nothing if it failed or is stuck."""
+        ready, _, _ = select.select([self.results], [], [], patience)
+        if not ready:
+            self.cancel()
+            return {}
         with self.results:
             data = self.results.read()
         _, status = os.waitpid(self.worker, 0)
@@ -91,10 +102,11 @@ class RenderJob:
         """(page sources, files): what render_pages and render_files return."""
         done: dict[int, Output] = {}
         if self.worker is not None:
+            began = time.monotonic()
             try:
                 done = self._work()
             finally:
-                done.update(self._join_worker())
+                done.update(self._join_worker(PATIENCE_S + time.monotonic() - began))
         for index, task in enumerate(self.tasks):
             if index not in done:  # all of them without a worker; the worker's share if it failed
                 done[index] = task(self.handbook, self.options)
@@ -112,6 +124,7 @@ class RenderJob:
             self.worker = None
 
 
-def render_outputs(handbook: Handbook, options: RenderOptions) -> tuple[dict[str, str], dict[str, bytes]]:
+def render_outputs(handbook: Handbook, options: RenderOptions,
+                   threads_ok: bool = False) -> tuple[dict[str, str], dict[str, bytes]]:
     """(page sources, files), on two cores if possible."""
-    return RenderJob(handbook, options).result()
+    return RenderJob(handbook, options, threads_ok).result()

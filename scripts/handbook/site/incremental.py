@@ -84,8 +84,8 @@ class Incremental:
         for plugin in config.plugins.values():
             previous = getattr(plugin, "search_index_prev", None)
             if previous is not None and hasattr(previous, "entries"):
-                previous.entries = [entry for entry in previous.entries
-                                    if entry["location"].split("#")[0] in self._urls - self._rebuilt]
+                kept = self._urls - self._rebuilt
+                previous.entries = [entry for entry in previous.entries if entry["location"].split("#")[0] in kept]
 
 
 def _mtime(file: File) -> int:

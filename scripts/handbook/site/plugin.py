@@ -71,8 +71,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         self.options = options
         # Pages render on a second core (when there is one) while MkDocs clears the site folder.
+        serving = self.command == "serve"
         self.started = pipeline.start(self.contacts_dir, options, self.root,
-                                      cache=self.cache if self.command == "serve" else None)
+                                      cache=self.cache if serving else None, threads_ok=serving)
         self.cache.sweep()
         # Data warnings (too many questions, a huge note) must not fail `mkdocs build --strict`,
         # which counts every logged warning; `handbook check` and `mkdocs serve` show them as warnings.
