@@ -66,6 +66,28 @@ def test_the_meeting_is_the_latest_one_up_to_today(handbook_copy):
     assert date_text(dt.date(2026, 3, 6), TODAY) == "Friday 6 March"
 
 
+def test_a_rebuild_fills_again_only_what_an_edit_changed(handbook_copy, monkeypatch):
+    # `mkdocs serve` loads the handbook afresh on each save: unchanged messages are not rendered again.
+    from handbook.render import messages
+
+    before, _ = load(handbook_copy)
+    first = {c.slug: contact_messages(before, c, TODAY) for c in before.contacts.values()}
+    person = handbook_copy / "contacts" / "people" / "sam-lee.md"
+    person.write_text(person.read_text(encoding="utf-8").replace("Sam Lee", "Samuel Lee", 1), encoding="utf-8")
+    rendered = []
+    real = messages._render_message
+    monkeypatch.setattr(messages, "_render_message", lambda t, c, v: rendered.append(v["contact"].name) or real(t, c, v))
+    after, _ = load(handbook_copy)
+    second = {c.slug: contact_messages(after, c, TODAY) for c in after.contacts.values()}
+    sam = after.contacts["sam-lee"]
+    related = {"sam-lee", *(c.slug for c in after.referred("sam-lee"))}
+    related |= {after.referrer_of(sam).slug} if after.referrer_of(sam) else set()
+    assert "jane-doe" in related and "Samuel Lee" in second["jane-doe"][0].text  # Sam introduced Jane
+    assert {slug for slug in second if second[slug] != first[slug]} == related
+    assert sorted(rendered) == sorted(after.contacts[slug].name for slug in related for _ in second[slug])
+    assert len(after.contacts) > len(related)
+
+
 def test_without_me_yml_the_signature_is_a_placeholder(handbook_copy):
     (handbook_copy / "contacts" / "me.yml").unlink()
     assert filled(handbook_copy, "sam-lee")["keep-in-touch"].rstrip().endswith("[your name]")

@@ -182,7 +182,22 @@ def _tidy(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Filled texts by (compiled template, values): `mkdocs serve` fills every template for everyone on
+# each rebuild, and after an edit nearly all of them are as before. The values are frozen.
+_texts: dict[tuple, Message] = {}
+MAX_TEXTS = 100_000
+
+
 def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Message:
+    key = (template, compiled, *((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(values.items())))
+    if key not in _texts:
+        if len(_texts) >= MAX_TEXTS:
+            _texts.clear()
+        _texts[key] = _render_message(template, compiled, values)
+    return _texts[key]
+
+
+def _render_message(template: MessageTemplate, compiled: Template, values: dict) -> Message:
     try:
         return Message(template.name, _tidy(compiled.render(values)))
     except Exception as exc:  # noqa: BLE001  (the user's template may fail in any way; report it, don't crash)
