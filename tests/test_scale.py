@@ -139,7 +139,7 @@ def naive_site(synthetic) -> Path:
     options = render_options(synthetic)
     built = build(synthetic / "contacts", options, synthetic)
     docs = synthetic / "plain-docs"
-    for relative, data in outputs(built, options, docs_dir(synthetic)).items():
+    for relative, data in outputs(built, docs_dir(synthetic)).items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
         (docs / relative).write_bytes(data)
     for source in docs_dir(synthetic).rglob("*"):
@@ -175,7 +175,7 @@ def test_export_pages_writes_exactly_what_the_plugin_adds(synthetic, tmp_path):
     result = run_handbook(synthetic, "export-pages", str(dest))
     assert result.exit_code == 0, result.stderr
     options = render_options(synthetic)
-    expected = outputs(build(synthetic / "contacts", options, synthetic), options, docs_dir(synthetic))
+    expected = outputs(build(synthetic / "contacts", options, synthetic), docs_dir(synthetic))
     written = {p.relative_to(dest).as_posix(): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     assert written == expected
     assert "contacts/index.md" in written and "index.md" in written and "follow-ups.ics" in written

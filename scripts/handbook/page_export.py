@@ -13,7 +13,7 @@ from .files import create_file, replace_file
 from .mkdocs_yaml import read_config, resolved
 from .pipeline import Built, today_from_env
 from .render import RenderOptions
-from .render.dashboard import HOME_SRC, render_dashboard
+from .render.dashboard import HOME_SRC
 
 PROTECTED = ("contacts", "content")  # the user's data and the hand-written guide (docs_dir)
 NOT_IN_NAV = "/*/*/"  # MkDocs `not_in_nav` pattern for detail pages, as the plugin marks them
@@ -41,12 +41,12 @@ def docs_dir(root: Path) -> Path:
     return root / str(resolved(config.get("docs_dir")) or "docs")
 
 
-def outputs(built: Built, options: RenderOptions, docs: Path) -> dict[str, bytes]:
+def outputs(built: Built, docs: Path) -> dict[str, bytes]:
     """Every page source and file the site adapter adds, by path under docs_dir. That includes the
     home page from ``docs`` with the dashboard the plugin appends to it."""
     found = {src: markdown.encode("utf-8") for src, markdown in built.pages.items()}
     found.update(built.files)
-    dashboard = render_dashboard(built.handbook, options)
+    dashboard = built.dashboard
     home = docs / HOME_SRC
     if dashboard and HOME_SRC not in found and home.is_file():
         found[HOME_SRC] = (home.read_text(encoding="utf-8-sig").rstrip("\n") + "\n" + dashboard).encode("utf-8")

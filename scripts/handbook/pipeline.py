@@ -31,6 +31,7 @@ class Built:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # non-page outputs, e.g. follow-ups.ics
     withheld: tuple[str, ...] = ()  # source folders this profile leaves out, e.g. "contacts/lina-park/"
+    dashboard: str = ""  # markdown for the end of the home page (private builds only)
 
 
 def withheld_folders(handbook: Handbook, options: RenderOptions) -> tuple[str, ...]:
@@ -64,7 +65,8 @@ class Started:
     def finish(self) -> Built:
         pages, files = self.job.result()
         return Built(self.shown, without_withheld(pages, self.withheld), self.problems,
-                     files=without_withheld(files, self.withheld), withheld=self.withheld)
+                     files=without_withheld(files, self.withheld), withheld=self.withheld,
+                     dashboard=self.job.dashboard)
 
 
 def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,

@@ -122,7 +122,7 @@ def export_plain_docs(root: Path, result: SizeResult) -> None:
         raise measure.BenchError(f"the synthetic handbook has errors: {errors(built.problems)[:3]}")
     docs = root / PLAIN_DOCS
     guide = docs_dir(root)
-    write_outputs(outputs(built, options, guide), docs)
+    write_outputs(outputs(built, guide), docs)
     for source in sorted(guide.rglob("*")):
         target = docs / source.relative_to(guide)
         if source.is_file() and not target.exists():  # a generated page wins, as in the plugin

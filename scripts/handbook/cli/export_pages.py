@@ -57,7 +57,7 @@ def export_pages(
         print_problems(errors(built.problems))
         fail(f"{len(errors(built.problems))} error(s) in contacts/; nothing was written.",
              "fix them (handbook check lists them) and export again")
-    found = outputs(built, options, docs_dir(root))
+    found = outputs(built, docs_dir(root))
     with Progress(TextColumn("Writing pages"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                   disable=len(found) < PROGRESS_FROM or not err.is_terminal) as progress:
         task = progress.add_task("write", total=len(found))

@@ -54,6 +54,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package files: no stat() of the template on every page
     )
     env.filters["human_date"] = human_date
     env.filters["iso"] = iso

@@ -24,6 +24,7 @@ import time
 from typing import Callable
 
 from ..book import Handbook
+from .dashboard import render_dashboard
 from .files import FILE_BUILDERS
 from .site import PAGE_BUILDERS, RenderOptions
 
@@ -50,7 +51,10 @@ class RenderJob:
     def __init__(self, handbook: Handbook, options: RenderOptions, threads_ok: bool = False):
         self.handbook, self.options = handbook, options
         # Files first: the feeds are few but slow, so the other process meanwhile starts on the pages.
-        self.tasks = [_file_task(b) for b in FILE_BUILDERS] + [_page_task(b) for b in PAGE_BUILDERS]
+        # The home page's dashboard comes last, as one more output.
+        self.tasks = ([_file_task(b) for b in FILE_BUILDERS] + [_page_task(b) for b in PAGE_BUILDERS]
+                      + [lambda handbook, options: [("", render_dashboard(handbook, options))]])
+        self.dashboard = ""  # set by result()
         self.worker: int | None = None
         if len(self.tasks) > 1 and can_fork(threads_ok):
             try:
@@ -110,9 +114,10 @@ class RenderJob:
         for index, task in enumerate(self.tasks):
             if index not in done:  # all of them without a worker; the worker's share if it failed
                 done[index] = task(self.handbook, self.options)
-        first_page = len(FILE_BUILDERS)
+        first_page, dashboard = len(FILE_BUILDERS), len(self.tasks) - 1
         files = {path: data for index in range(first_page) for path, data in done[index]}
-        pages = {src: markdown for index in range(first_page, len(self.tasks)) for src, markdown in done[index]}
+        pages = {src: markdown for index in range(first_page, dashboard) for src, markdown in done[index]}
+        self.dashboard = done[dashboard][0][1]
         return pages, dict(sorted(files.items()))
 
     def cancel(self) -> None:

@@ -16,7 +16,6 @@ from ..book import Handbook
 from ..problems import errors, warnings
 from ..read_cache import ReadCache
 from ..render import RenderOptions
-from ..render.dashboard import render_dashboard
 from ..render.site import render_errors
 from ..render.text import neutralise_links
 from .incremental import Incremental
@@ -118,7 +117,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.incremental.mark(files, config)
         # Everything below needs only the dashboard, the problems and the list of pages: let the
         # Handbook go, so a big handbook's records are not held in memory beside every page.
-        self.dashboard = render_dashboard(self.built.handbook, self.options)
+        self.dashboard = self.built.dashboard
         self.built = replace(self.built, handbook=Handbook(), pages={})
         self.started = None
         return files
