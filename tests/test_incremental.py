@@ -76,6 +76,7 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         site = next(scratch.glob("mkdocs_*"))
         unrelated = site / "meetings/2026-10-20-tomas-novak/index.html"
         before = unrelated.stat().st_mtime_ns
+        home_before = (site / "index.html").stat().st_mtime_ns
         jane = handbook_copy / "contacts/people/jane-doe.md"
         jane.write_text(jane.read_text(encoding="utf-8").replace("Data Analyst", "Senior Data Analyst"), encoding="utf-8")
         _wait_for(lambda: "Senior Data Analyst" in _fetch(base + "contacts/jane-doe/"))
@@ -84,6 +85,8 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         assert "Senior Data Analyst" in _fetch(base + "meetings/2026-12-02-jane-doe/")
         assert "Senior Data Analyst" in _fetch(base + "contacts/")
         assert unrelated.stat().st_mtime_ns == before
+        # Her role is not on the dashboard: the home page was left alone too.
+        assert (site / "index.html").stat().st_mtime_ns == home_before
         # Pages skipped in this build keep their titles in the nav of the rebuilt ones.
         assert "Why have these conversations" in page
         docs = json.loads(_fetch(base + "search/search_index.json"))["docs"]
@@ -93,8 +96,12 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         assert len(docs) == len({d["location"] for d in docs})
         oops = person_file(handbook_copy, "Oops", "status: friend\n")
         assert "contacts/people/oops.md:3" in _wait_for(lambda: _fetch(base + "handbook-errors/"))
+        # The error banner is on every page, also on those whose own text did not change.
+        assert "hb-announce-errors" in _fetch(base + "meetings/2026-10-20-tomas-novak/")
         oops.write_text("---\nname: Oops\nstatus: met\n---\n", encoding="utf-8")
         _wait_for(lambda: "Oops" in _fetch(base + "contacts/oops/"))
+        assert "hb-announce-errors" not in _fetch(base + "meetings/2026-10-20-tomas-novak/")
+        assert "hb-announce-errors" not in _fetch(base)
         assert server.poll() is None
     finally:
         server.terminate()

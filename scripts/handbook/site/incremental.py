@@ -7,8 +7,10 @@ still on disk. Three things MkDocs' dirty mode would then get wrong are put righ
 - a page that is not read has no title, so the nav of rebuilt pages gets the last build's titles;
 - Material's search merges a dirty build's entries as if one page had changed, so the entries of
   every rebuilt or removed page are first dropped from the previous index;
-- the home page carries the dashboard, which depends on every contact, so it is always rebuilt.
-When a hand-written page or the nav changes, every generated page is rebuilt.
+- the home page carries the dashboard, which depends on every contact: it is rebuilt when the
+  dashboard changed.
+When a hand-written page, the nav or the error banner (shown on every page) changes, every page is
+rebuilt.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ class Incremental:
         self.enabled = False  # only in `mkdocs serve --dirty`
         self._sources: dict[str, str] = {}  # generated page -> its markdown, last build
         self._pending: dict[str, str] = {}
-        self._frame: tuple = ()  # the hand-written pages and the nav, last build
+        self._frame: tuple = ()  # the hand-written pages, the nav and the error count, last build
+        self._dashboard: str | None = None
         self._titles: dict[str, str] = {}
         self._rebuilt: set[str] = set()  # URLs of the pages this build renders
         self._urls: set[str] = set()
@@ -45,22 +48,24 @@ class Incremental:
         self._pending[src] = markdown
         return ReusablePage.generated(config, src, content=markdown, inclusion=inclusion)
 
-    def mark(self, files: Files, config) -> None:
-        """Decide, once all files are known, which generated pages this build can skip."""
+    def mark(self, files: Files, config, dashboard: str, errors: int) -> None:
+        """Decide, once all files are known, which pages this build can skip."""
         if not self.enabled:
             return
         written = [f for f in files.documentation_pages() if not isinstance(f, ReusablePage)]
-        frame = (repr(config.nav), tuple(sorted((f.src_uri, _mtime(f)) for f in written)))
+        frame = (repr(config.nav), tuple(sorted((f.src_uri, _mtime(f)) for f in written)), errors)
         same_frame = frame == self._frame
         for file in files.documentation_pages():
             if isinstance(file, ReusablePage):
                 file.reuse = (same_frame and self._sources.get(file.src_uri) == self._pending.get(file.src_uri)
                               and os.path.isfile(file.abs_dest_path))
             elif file.src_uri in HOME_PAGES and file.abs_src_path:
-                files.remove(file)  # replaced by a page that is never reused: its dashboard may change
-                files.append(ReusablePage.generated(config, file.src_uri, abs_src_path=file.abs_src_path,
-                                                    inclusion=file.inclusion))
-        self._sources, self._pending, self._frame = self._pending, {}, frame
+                files.remove(file)  # replaced by a page reused only while its dashboard is the same
+                home = ReusablePage.generated(config, file.src_uri, abs_src_path=file.abs_src_path,
+                                              inclusion=file.inclusion)
+                home.reuse = same_frame and dashboard == self._dashboard and os.path.isfile(home.abs_dest_path)
+                files.append(home)
+        self._sources, self._pending, self._frame, self._dashboard = self._pending, {}, frame, dashboard
         pages = files.documentation_pages()
         self._urls = {f.url for f in pages}
         self._rebuilt = {f.url for f in pages if f.is_modified()}

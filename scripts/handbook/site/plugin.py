@@ -19,6 +19,7 @@ from ..render import RenderOptions
 from ..render.site import render_errors
 from ..render.text import neutralise_links
 from .incremental import Incremental
+from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
 
 log = get_plugin_logger(__name__)
@@ -42,6 +43,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.withheld = Withheld()
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
         self.incremental = Incremental()
+        self.watcher = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -114,10 +116,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.withheld.present = {f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
         if self.built.withheld and config.nav:
             config.nav = self.withheld.nav(config.nav) or []
-        self.incremental.mark(files, config)
         # Everything below needs only the dashboard, the problems and the list of pages: let the
         # Handbook go, so a big handbook's records are not held in memory beside every page.
         self.dashboard = self.built.dashboard
+        self.incremental.mark(files, config, self.dashboard, len(found))
         self.built = replace(self.built, handbook=Handbook(), pages={})
         self.started = None
         return files
@@ -152,6 +154,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.incremental.prune_search(config)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.contacts_dir))
+        self.watcher = watch_folder(server, self.contacts_dir)
         return server
+
+    def on_shutdown(self):
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
 
