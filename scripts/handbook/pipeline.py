@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .book import Handbook, load_handbook
+from .gc_pause import paused_gc
 from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
 from .read_cache import ReadCache
@@ -49,8 +50,9 @@ def without_withheld(outputs: dict, withheld: tuple[str, ...]) -> dict:
 def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None,
                  cache: ReadCache | None = None) -> tuple[Handbook, list[Problem]]:
     """Every problem the build reports: the files, and the message templates filled in for everyone."""
-    handbook, problems = load_handbook(contacts_dir, root, cache)
-    return handbook, problems + message_problems(handbook, today)
+    with paused_gc():
+        handbook, problems = load_handbook(contacts_dir, root, cache)
+        return handbook, problems + message_problems(handbook, today)
 
 
 @dataclass

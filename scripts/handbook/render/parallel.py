@@ -13,6 +13,7 @@ either way.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -24,6 +25,7 @@ import time
 from typing import Callable
 
 from ..book import Handbook
+from ..gc_pause import paused_gc
 from .dashboard import render_dashboard
 from .files import FILE_BUILDERS
 from .site import PAGE_BUILDERS, RenderOptions
@@ -81,6 +83,7 @@ class RenderJob:
         if pid == 0:  # the worker: never returns, never runs the parent's cleanup
             os.close(read_end)
             code = 1
+            gc.disable()  # the worker lives for one render (see gc_pause.py)
             try:
                 with os.fdopen(write_end, "wb") as out:
                     pickle.dump(self._work(), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -104,6 +107,10 @@ class RenderJob:
 
     def result(self) -> tuple[dict[str, str], dict[str, bytes]]:
         """(page sources, files): what render_pages and render_files return."""
+        with paused_gc():
+            return self._result()
+
+    def _result(self) -> tuple[dict[str, str], dict[str, bytes]]:
         done: dict[int, Output] = {}
         if self.worker is not None:
             began = time.monotonic()
