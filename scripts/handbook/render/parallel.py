@@ -28,7 +28,7 @@ from ..book import Handbook
 from ..gc_pause import paused_gc
 from .dashboard import render_dashboard
 from .files import FILE_BUILDERS
-from .site import PAGE_BUILDERS, RenderOptions
+from .site import PAGE_BUILDERS, RenderOptions, contact_pages, meeting_pages
 
 Output = list[tuple[str, "str | bytes"]]
 Task = Callable[[Handbook, RenderOptions], Output]
@@ -52,10 +52,14 @@ def can_fork(threads_ok: bool = False) -> bool:
 class RenderJob:
     def __init__(self, handbook: Handbook, options: RenderOptions, threads_ok: bool = False):
         self.handbook, self.options = handbook, options
-        # Files first: the feeds are few but slow, so the other process meanwhile starts on the pages.
-        # The home page's dashboard comes last, as one more output.
+        # Files, pages, and the home page's dashboard as one more output: the order of the result.
         self.tasks = ([_file_task(b) for b in FILE_BUILDERS] + [_page_task(b) for b in PAGE_BUILDERS]
                       + [lambda handbook, options: [("", render_dashboard(handbook, options))]])
+        # Claimed biggest first (a page per meeting, a page per person), so both processes finish
+        # at about the same time.
+        big = [len(FILE_BUILDERS) + PAGE_BUILDERS.index(b) for b in (meeting_pages, contact_pages)
+               if b in PAGE_BUILDERS]
+        self.order = big + [index for index in range(len(self.tasks)) if index not in big]
         self.dashboard = ""  # set by result()
         self.worker: int | None = None
         if len(self.tasks) > 1 and can_fork(threads_ok):
@@ -72,7 +76,8 @@ class RenderJob:
 
     def _work(self) -> dict[int, Output]:
         results = {}
-        while (index := self._claim()) < len(self.tasks):
+        while (claim := self._claim()) < len(self.order):
+            index = self.order[claim]
             results[index] = self.tasks[index](self.handbook, self.options)
         return results
 
