@@ -25,7 +25,7 @@ import time
 from typing import Callable
 
 from ..book import Handbook
-from ..gc_pause import paused_gc
+from ..gc_pause import frozen_gc
 from .dashboard import render_dashboard
 from .files import FILE_BUILDERS
 from .site import PAGE_BUILDERS, RenderOptions, contact_pages, meeting_pages
@@ -88,7 +88,7 @@ class RenderJob:
         if pid == 0:  # the worker: never returns, never runs the parent's cleanup
             os.close(read_end)
             code = 1
-            gc.disable()  # the worker lives for one render (see gc_pause.py)
+            gc.freeze()  # see gc_pause.py; the collector also leaves the shared pages untouched
             try:
                 with os.fdopen(write_end, "wb") as out:
                     pickle.dump(self._work(), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -112,7 +112,7 @@ class RenderJob:
 
     def result(self) -> tuple[dict[str, str], dict[str, bytes]]:
         """(page sources, files): what render_pages and render_files return."""
-        with paused_gc():
+        with frozen_gc():
             return self._result()
 
     def _result(self) -> tuple[dict[str, str], dict[str, bytes]]:
