@@ -169,6 +169,16 @@ def test_the_private_contact_page_shows_each_message_escaped(built):
     assert "assets/javascripts/messages.js" in page
 
 
+def test_thanks_to_a_referrer_is_offered_only_for_someone_who_was_introduced(built):
+    introduced = evil_page(built / "site")  # referred_by: sam-lee
+    assert "Thank you for introducing me to" in introduced
+    sam = (built / "site" / "contacts" / "sam-lee" / "index.html").read_text(encoding="utf-8")
+    # Sam introduced people but nobody introduced Sam: the other messages, and no thanks of Sam's own.
+    assert "hb-messages" in sam and 'id="hb-message-outreach"' in sam
+    assert 'id="hb-message-referrer-thanks"' not in sam
+    assert 'id="hb-message-referrer-thanks"' in introduced
+
+
 def test_message_text_stays_out_of_the_search_index(built):
     index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])

@@ -237,6 +237,15 @@ def _fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Mess
     return messages
 
 
+def page_messages(handbook: Handbook, contact: Contact, open_tasks: Iterable[AgendaItem],
+                  today: dt.date) -> list[Message]:
+    """What a contact's page offers: every template, except the thanks to a referrer for someone
+    nobody introduced; then one thanks per open tell-referrer task of theirs (see loop_messages)."""
+    own = [m for m in contact_messages(handbook, contact, today)
+           if m.name != REFERRER_THANKS or handbook.referrer_of(contact) is not None]
+    return own + loop_messages(handbook, contact, open_tasks, today)
+
+
 def loop_messages(handbook: Handbook, referrer: Contact, items: Iterable[AgendaItem], today: dt.date) -> list[Message]:
     """The referrer-thanks template for each open tell-referrer task of this referrer: written as if
     from the referred person's page, so it names them and the meeting the task is about."""

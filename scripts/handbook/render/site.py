@@ -16,7 +16,7 @@ from ..derive.referrals import referral_graph
 from . import urls
 from .contacts_index import contacts_index_values
 from .environment import environment
-from .messages import contact_messages, loop_messages
+from .messages import page_messages
 from .text import notes_markdown, page_meta
 
 
@@ -84,8 +84,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
                      meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
-                     messages=contact_messages(handbook, contact, options.today)
-                     + loop_messages(handbook, contact, open_tasks, options.today) if options.private else [],
+                     messages=page_messages(handbook, contact, open_tasks, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
                      network=(urls.NETWORK_SRC, urls.network_anchor(contact.slug)))
 
