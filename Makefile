@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+BENCH_ARGS ?=  # e.g. make bench BENCH_ARGS="--sizes 50/150 --runs 1"
 # Material prints a multi-line notice about MkDocs 2.0 on every run; keep our output quiet.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -40,7 +41,7 @@ test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m handbook.bench
+	$(BIN)/python -m handbook.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-public .pytest_cache

@@ -50,16 +50,19 @@ def build_table(results: list[SizeResult]) -> Table:
 def output_table(results: list[SizeResult]) -> Table:
     table = Table(title="Site, search index and mkdocs serve", title_justify="left")
     for name in ("people/meetings", "site MB", "index MB", "naive index MB", "index/naive", "same as plain",
-                 "serve edit s", "page on disk s", "serve --dirty edit s", "full build in serve s"):
+                 "serve: on disk s", "serve: served s", "serve --dirty: on disk s", "serve --dirty: served s",
+                 "first build in serve s"):
         table.add_column(name, justify="left" if name == "people/meetings" else "right")
     for r in results:
         full, dirty = r.serve.get("full"), r.serve.get("dirty")
+        # An edited contact file: seconds until the person's new page is on disk, and until the
+        # server answers with it (after the whole rebuild). Medians over the edits.
+        edits = [median([getattr(e, when) for e in mode.edits]) if mode else None
+                 for mode in (full, dirty) for when in ("on_disk", "served")]
         table.add_row(
             str(r.size), _mb(r.site_bytes["pipeline"]), _mb(r.index_bytes["pipeline"]), _mb(r.index_bytes["naive"]),
             f"{r.index_ratio:.0%}", "yes" if r.same_site else "[red]no[/]",
-            _seconds(median([e.served for e in full.edits])) if full else "-",
-            _seconds(median([e.on_disk for e in full.edits])) if full else "-",
-            _seconds(median([e.served for e in dirty.edits])) if dirty else "-",
+            *(_seconds(value) if value is not None else "-" for value in edits),
             _seconds(full.first_build) if full else "-",
         )
     return table
