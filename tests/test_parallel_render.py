@@ -10,6 +10,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import REPO, TODAY
 
 SCRIPT = """
@@ -102,5 +104,61 @@ def test_a_failing_worker_costs_time_but_never_a_page():
 
 def test_a_stuck_worker_is_stopped_and_its_share_rendered_here():
     result = run(break_worker="hang")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("same ")
+
+
+STREAM = """
+import datetime as dt, os, time
+from pathlib import Path
+from handbook.book import load_handbook
+from handbook.render import RenderOptions, site, stream
+from handbook.render.dashboard import render_dashboard
+from handbook.render.files import render_files
+
+root = Path({root!r})
+handbook, _ = load_handbook(root / "contacts", root)
+options = RenderOptions(today=dt.date.fromisoformat({today!r}))
+expected = site.render_pages(handbook, options), render_files(handbook, options), render_dashboard(handbook, options)
+parent = os.getpid()
+if {mode!r} in ("fail", "hang"):
+    # The worker fails, or blocks for good, after its first page: this process renders the rest.
+    stream.PATIENCE_S = 1.0
+    real = site.PAGE_BUILDERS[:]
+    def spoiled(builder):
+        def pages(h, o):
+            for number, page in enumerate(builder(h, o)):
+                if os.getpid() != parent and number == 1:
+                    if {mode!r} == "fail":
+                        raise RuntimeError("worker failure")
+                    time.sleep(600)
+                yield page
+        pages.__name__ = builder.__name__
+        return pages
+    site.PAGE_BUILDERS[:] = [spoiled(b) for b in real]
+job = stream.StreamedRender(handbook, options)
+pages, files = job.result()
+assert job.dashboard == expected[2], "dashboard differs"
+assert files == expected[1], "files differ"
+assert sorted(pages) == sorted(expected[0]), "the plan lists other pages"
+taken = {{src: pages.take(src) for src in sorted(pages)}}
+assert taken == expected[0], "pages differ"
+job._reader.join(timeout=30)
+assert job.worker is None, "the worker was not reaped"
+print("same", len(taken))
+"""
+
+
+def run_stream(mode: str) -> subprocess.CompletedProcess:
+    code = STREAM.format(root=str(REPO), today=TODAY.isoformat(), mode=mode)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=300, cwd=REPO)
+
+
+@pytest.mark.parametrize("mode", ["", "fail", "hang"])
+def test_streamed_pages_are_the_bytes_a_single_process_renders(mode):
+    # mkdocs build takes each page as the worker sends it; if the worker fails or hangs part way,
+    # this process renders what is missing.
+    result = run_stream(mode)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("same ")

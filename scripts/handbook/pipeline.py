@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from typing import Mapping
 from pathlib import Path
 
 from .book import Handbook, load_handbook
@@ -14,7 +15,8 @@ from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
 from .read_cache import ReadCache
 from .render import RenderOptions, urls
-from .render.parallel import RenderJob
+from .render.parallel import RenderJob, can_fork
+from .render.stream import LazyPages, StreamedRender
 from .render.messages import message_problems
 
 TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
@@ -28,7 +30,7 @@ def today_from_env() -> dt.date:
 @dataclass
 class Built:
     handbook: Handbook
-    pages: dict[str, str]
+    pages: Mapping[str, str]  # a LazyPages while `mkdocs build` streams them (render/stream.py)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # non-page outputs, e.g. follow-ups.ics
     withheld: tuple[str, ...] = ()  # source folders this profile leaves out, e.g. "contacts/lina-park/"
@@ -42,9 +44,13 @@ def withheld_folders(handbook: Handbook, options: RenderOptions) -> tuple[str, .
     return (*(urls.contact_folder(slug) for slug in withheld_contacts(handbook)), urls.MEETINGS_FOLDER)
 
 
-def without_withheld(outputs: dict, withheld: tuple[str, ...]) -> dict:
+def without_withheld(outputs: Mapping, withheld: tuple[str, ...]) -> Mapping:
     # A second lock on the door: whatever a page builder makes, nothing under a withheld folder ships.
-    return {path: data for path, data in outputs.items() if not path.startswith(withheld)} if withheld else outputs
+    if not withheld:
+        return outputs
+    if isinstance(outputs, LazyPages):
+        return outputs.only(lambda path: not path.startswith(withheld))
+    return {path: data for path, data in outputs.items() if not path.startswith(withheld)}
 
 
 def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None,
@@ -62,7 +68,7 @@ class Started:
     problems: list[Problem]
     shown: Handbook
     withheld: tuple[str, ...]
-    job: RenderJob
+    job: RenderJob | StreamedRender
 
     def finish(self) -> Built:
         pages, files = self.job.result()
@@ -73,11 +79,21 @@ class Started:
 
 def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
           cache: ReadCache | None = None, threads_ok: bool = False) -> Started:
-    """Load and check now; render on a second core if there is one (see render/parallel.py;
-    ``threads_ok`` lets a process with threads of its own fork the worker)."""
+    """Load and check now; render on a second core if there is one: streamed to a single-threaded
+    caller (render/stream.py), all at once to one with threads of its own when ``threads_ok``
+    (render/parallel.py)."""
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
-    return Started(problems, shown, withheld_folders(handbook, options), RenderJob(shown, options, threads_ok))
+    return Started(problems, shown, withheld_folders(handbook, options), _render_job(shown, options, threads_ok))
+
+
+def _render_job(shown: Handbook, options: RenderOptions, threads_ok: bool) -> RenderJob | StreamedRender:
+    if can_fork():
+        try:
+            return StreamedRender(shown, options)
+        except OSError:  # no process or pipe to spare
+            pass
+    return RenderJob(shown, options, threads_ok)
 
 
 def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,

@@ -1,9 +1,10 @@
-"""Rendering on two cores when that is safe: a forked worker takes page and file builders from the
-same queue as this process, so `mkdocs build` of a big handbook waits about half as long for them.
+"""Every output at once, rendered on two cores: a forked worker takes page and file builders from
+the same queue as this process, so a big handbook waits about half as long for them. This is what
+`mkdocs serve` uses (its --dirty mode compares every page with the last build); `mkdocs build`
+takes its pages one by one as they are rendered instead (stream.py).
 
 A ``RenderJob`` can start before its result is needed: the MkDocs adapter starts it as soon as the
-files are loaded and checked, lets MkDocs clear the site folder meanwhile, and joins in when it
-needs the pages. Fork is used only on Linux: the worker shares the loaded Handbook without copying
+files are loaded and checked, and joins in when it needs the pages. Fork is used only on Linux: the worker shares the loaded Handbook without copying
 it. A process with other threads forks only when its caller allows it (`mkdocs serve`, whose
 server and file watcher threads the worker never touches); should the worker still hang on a lock
 one of them held, this process stops waiting and renders the worker's share itself, as it does when

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
@@ -61,7 +62,23 @@ class PageContext:
         return self.link(urls.company_src(slug)) if slug else ""
 
 
+_planning = False
+
+
+@contextmanager
+def planning() -> Iterator[None]:
+    """Builders run as usual but render nothing: a cheap list of the pages they make (stream.py)."""
+    global _planning
+    _planning = True
+    try:
+        yield
+    finally:
+        _planning = False
+
+
 def render(template: str, handbook: Handbook, options: RenderOptions, src: str, **values) -> Page:
+    if _planning:
+        return Page(src, "")
     ctx = PageContext(handbook, options, src)
     body = environment().get_template(template).render(
         hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -16,6 +17,7 @@ from ..book import Handbook
 from ..problems import errors, warnings
 from ..read_cache import ReadCache
 from ..render import RenderOptions
+from ..render.messages import remember_between_builds
 from ..render.site import render_errors
 from ..render.text import neutralise_links
 from .incremental import Incremental
@@ -24,6 +26,11 @@ from .withheld import Withheld, WithheldLinks
 
 log = get_plugin_logger(__name__)
 ERRORS_PAGE = "handbook-errors.md"
+
+
+def take(pages, src: str) -> str:
+    """A page's text from the pipeline; a streamed one is then kept only by its File."""
+    return pages.take(src) if hasattr(pages, "take") else pages[src]
 
 
 class HandbookConfig(Config):
@@ -47,6 +54,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        remember_between_builds(command == "serve")
         self.incremental.enabled = command == "serve" and dirty
 
     def on_config(self, config):
@@ -96,18 +104,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.started is not None
         self.built = self.started.finish()
-        pages = dict(self.built.pages)
+        pages = self.built.pages
         found = errors(self.built.problems)
-        if found:
-            pages[ERRORS_PAGE] = render_errors(found)
-        self.generated = set(pages)
-        for src, markdown in sorted(pages.items()):
+        extra = {ERRORS_PAGE: render_errors(found)} if found else {}
+        self.generated = set(pages) | set(extra)
+        for src in sorted(self.generated):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
             # Single contacts and meetings stay out of the nav: every page embeds the whole nav.
             inclusion = InclusionLevel.NOT_IN_NAV if src.count("/") > 1 else InclusionLevel.UNDEFINED
-            files.append(self.incremental.page_file(config, src, markdown, inclusion))
+            text = (lambda src=src: extra[src]) if src in extra else partial(take, pages, src)
+            files.append(self.incremental.page_file(config, src, text, inclusion))
         for path, data in sorted(self.built.files.items()):
             files.append(File.generated(config, path, content=data))
         # The public build has no page for unshared people or meetings: nav entries and links to

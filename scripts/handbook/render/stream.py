@@ -1,0 +1,207 @@
+"""`mkdocs build` gets each page as soon as it is rendered, not after all of them.
+
+MkDocs needs the list of pages at once, but the text of a page only when it comes to it, one page
+about every ten milliseconds. So a forked worker renders the dashboard, the files and then every
+page, and streams them over a pipe in about the order MkDocs reads them. This process lists the
+pages by running the builders with rendering switched off (see ``site.planning``), and a reader
+thread files away what arrives; MkDocs waits only for a page the worker has not sent yet.
+Should the worker fail or stop sending, this process renders whatever is missing itself: the
+same bytes either way.
+
+Only for a single-threaded process on Linux (`mkdocs build`): `mkdocs serve --dirty` compares every
+page with its last build, so it needs them all at once (parallel.py).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import threading
+from typing import Callable, Iterable, Iterator, Mapping
+
+from ..book import Handbook
+from ..gc_pause import frozen_gc
+from .dashboard import render_dashboard
+from .files import FILE_BUILDERS
+from .site import PAGE_BUILDERS, RenderOptions, planning
+
+PATIENCE_S = 120.0  # the longest wait for one output before the worker counts as stuck
+FLUSH_EVERY = 64  # pages per write to the pipe
+DASHBOARD, FILE, PAGE, FILES_DONE, END = "dashboard", "file", "page", "files-done", "end"
+
+
+# MkDocs reads the pages sorted by path: calendar/, companies/, contacts/ (the index first), meetings/.
+READ_ORDER = ("calendar_pages", "companies_pages", "index_pages", "contact_pages", "meeting_pages")
+
+
+def _stream_order(builders: list) -> list:
+    """The builders in about the order MkDocs reads their pages; any others after them."""
+    rank = {name: n for n, name in enumerate(READ_ORDER)}
+    return sorted(builders, key=lambda b: rank.get(b.__name__, len(rank)))
+
+
+class LazyPages(Mapping):
+    """Page sources by path, known by name at once and by text when the worker has sent them."""
+
+    def __init__(self, keys: Iterable[str], fetch: Callable[[str, bool], str]):
+        self._keys = list(keys)
+        self._known = set(self._keys)
+        self._fetch = fetch
+
+    def __getitem__(self, src: str) -> str:
+        if src not in self._known:
+            raise KeyError(src)
+        return self._fetch(src, False)
+
+    def take(self, src: str) -> str:
+        """The page's text, no longer kept here: for a reader that keeps it itself."""
+        if src not in self._known:
+            raise KeyError(src)
+        return self._fetch(src, True)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def only(self, keep: Callable[[str], bool]) -> "LazyPages":
+        return LazyPages([k for k in self._keys if keep(k)], self._fetch)
+
+
+class StreamedRender:
+    def __init__(self, handbook: Handbook, options: RenderOptions):
+        self.handbook, self.options = handbook, options
+        self._received: dict[tuple[str, str], object] = {}
+        self._done = False  # the stream has ended, completely or not
+        self._complete = False  # ...with everything in it
+        self._planned = False
+        self._rendered_here = False
+        self._lock = threading.Condition()
+        self.dashboard = ""
+        read_end, write_end = os.pipe()
+        self.worker: int | None = os.fork()
+        if self.worker == 0:  # the worker: never returns, never runs the parent's cleanup
+            os.close(read_end)
+            self._serve(write_end)
+        os.close(write_end)
+        self._reader = threading.Thread(target=self._read, args=(os.fdopen(read_end, "rb"),), daemon=True)
+        self._reader.start()
+
+    # The worker
+
+    def _serve(self, write_end: int) -> None:
+        code = 1
+        gc.freeze()  # see gc_pause.py
+        try:
+            with os.fdopen(write_end, "wb") as out:
+                def send(kind: str, key: str, value, flush: bool = False) -> None:
+                    pickle.dump((kind, key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    if flush:
+                        out.flush()
+
+                send(DASHBOARD, "", render_dashboard(self.handbook, self.options), flush=True)
+                for builder in FILE_BUILDERS:
+                    for path, data in builder(self.handbook, self.options):
+                        send(FILE, path, data)
+                send(FILES_DONE, "", None, flush=True)
+                for builder in _stream_order(PAGE_BUILDERS):
+                    for number, page in enumerate(builder(self.handbook, self.options), 1):
+                        send(PAGE, page.src, page.markdown, flush=number % FLUSH_EVERY == 0)
+                    out.flush()
+                send(END, "", None, flush=True)
+            code = 0
+        finally:
+            os._exit(code)
+
+    # This process
+
+    def _read(self, stream) -> None:
+        try:
+            with stream:
+                while True:
+                    kind, key, value = pickle.load(stream)
+                    if kind == END:
+                        with self._lock:
+                            self._complete = True
+                            self._release()
+                        break
+                    with self._lock:
+                        self._received[(kind, key)] = value
+                        self._lock.notify_all()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # the worker failed: what is missing is rendered here
+        finally:
+            self._reap()
+            with self._lock:
+                self._done = True
+                self._lock.notify_all()
+
+    def _release(self) -> None:
+        """Once the pages are listed and the stream is complete, nothing is rendered here: a big
+        handbook's records need not stay in memory beside MkDocs' pages."""
+        if self._planned and self._complete:
+            self.handbook = None
+
+    def _reap(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker:
+            try:
+                os.waitpid(worker, 0)
+            except ChildProcessError:
+                pass
+
+    def _wait(self, kind: str, key: str, take: bool):
+        wanted = (kind, key)
+        with self._lock:
+            arrived = self._lock.wait_for(lambda: wanted in self._received or self._done, timeout=PATIENCE_S)
+            if wanted in self._received:
+                return self._received.pop(wanted) if take else self._received[wanted]
+            complete = self._complete
+        if complete:  # everything came, and this was taken before
+            raise KeyError(key)
+        if not arrived:  # stuck: stop it, and the reader thread ends the stream
+            self.cancel()
+            self._reader.join()
+        self._render_here()
+        with self._lock:
+            if wanted not in self._received:
+                raise KeyError(key)
+            return self._received.pop(wanted) if take else self._received[wanted]
+
+    def _render_here(self) -> None:
+        """Everything the worker did not send, rendered by this process (same builders, same bytes)."""
+        with self._lock:
+            if self._rendered_here:
+                return
+            self._rendered_here = True
+        outputs = {(DASHBOARD, ""): render_dashboard(self.handbook, self.options), (FILES_DONE, ""): None}
+        for builder in FILE_BUILDERS:
+            outputs.update(((FILE, path), data) for path, data in builder(self.handbook, self.options))
+        for builder in PAGE_BUILDERS:
+            outputs.update(((PAGE, page.src), page.markdown) for page in builder(self.handbook, self.options))
+        with self._lock:
+            for key, value in outputs.items():
+                self._received.setdefault(key, value)
+
+    def result(self) -> tuple[LazyPages, dict[str, bytes]]:
+        """(page sources, as they arrive; files): like RenderJob.result()."""
+        with frozen_gc(), planning():
+            planned = [page.src for builder in PAGE_BUILDERS for page in builder(self.handbook, self.options)]
+        with self._lock:
+            self._planned = True
+            self._release()
+        self.dashboard = self._wait(DASHBOARD, "", take=True)
+        self._wait(FILES_DONE, "", take=True)
+        with self._lock:
+            files = {key: self._received.pop((kind, key)) for kind, key in list(self._received) if kind == FILE}
+        return LazyPages(planned, lambda src, take: self._wait(PAGE, src, take)), dict(sorted(files.items()))
+
+    def cancel(self) -> None:
+        if self.worker:
+            try:
+                os.kill(self.worker, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
