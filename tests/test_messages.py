@@ -70,6 +70,8 @@ def test_a_rebuild_fills_again_only_what_an_edit_changed(handbook_copy, monkeypa
     # `mkdocs serve` loads the handbook afresh on each save: unchanged messages are not rendered again.
     from handbook.render import messages
 
+    messages.remember_between_builds()  # as the plugin does in `mkdocs serve`
+    monkeypatch.setattr(messages, "_remember", True)  # and undone after the test
     before, _ = load(handbook_copy)
     first = {c.slug: contact_messages(before, c, TODAY) for c in before.contacts.values()}
     person = handbook_copy / "contacts" / "people" / "sam-lee.md"

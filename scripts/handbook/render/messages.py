@@ -182,18 +182,34 @@ def _tidy(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Filled texts by (compiled template, values): `mkdocs serve` fills every template for everyone on
-# each rebuild, and after an edit nearly all of them are as before. The values are frozen.
+# Filled texts by (compiled template, values), kept between builds by `mkdocs serve` (see
+# remember_between_builds): it fills every template for everyone on each rebuild, and after an
+# edit nearly all of them are as before. The values are frozen. Only the last build's are kept.
 _texts: dict[tuple, Message] = {}
-MAX_TEXTS = 100_000
+_texts_before: dict[tuple, Message] = {}
+_remember = False
+
+
+def remember_between_builds(enabled: bool = True) -> None:
+    global _remember
+    _remember = enabled
+    _texts.clear()
+    _texts_before.clear()
+
+
+def _next_build() -> None:
+    """A new handbook: what the last build filled stays at hand; anything older goes."""
+    global _texts, _texts_before
+    _texts, _texts_before = {}, _texts
 
 
 def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Message:
+    if not _remember:
+        return _render_message(template, compiled, values)
     key = (template, compiled, *((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(values.items())))
     if key not in _texts:
-        if len(_texts) >= MAX_TEXTS:
-            _texts.clear()
-        _texts[key] = _render_message(template, compiled, values)
+        found = _texts_before.get(key)
+        _texts[key] = found if found is not None else _render_message(template, compiled, values)
     return _texts[key]
 
 
@@ -206,9 +222,14 @@ def _render_message(template: MessageTemplate, compiled: Template, values: dict)
                                                       message, HELP))
 
 
-# The last handbook's filled messages, by (contact, today): the build checks every template for
-# everyone (message_problems) and then shows the same messages on the contact pages.
+# The current handbook's filled messages, by (contact, today): the build checks every template for
+# everyone (message_problems) and then shows the same messages on the contact pages. They go with
+# the handbook.
 _filled: tuple[weakref.ref | None, dict] = (None, {})
+
+
+def _forget(filled: dict) -> None:
+    filled.clear()
 
 
 def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
@@ -217,10 +238,12 @@ def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> li
     owner, filled = _filled
     if owner is None or owner() is not handbook:
         _filled = owner, filled = weakref.ref(handbook), {}
+        weakref.finalize(handbook, _forget, filled)
+        _next_build()
     key = (contact.slug, today)
-    if key not in filled or filled[key][0] is not contact:
-        filled[key] = (contact, _fill_all(handbook, contact, today))
-    return list(filled[key][1])
+    if key not in filled:
+        filled[key] = _fill_all(handbook, contact, today)
+    return list(filled[key])
 
 
 def _fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
