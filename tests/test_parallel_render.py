@@ -59,10 +59,14 @@ print("same", len(pages), len(files))
 """
 
 
-def run(break_worker: str) -> subprocess.CompletedProcess:
-    code = SCRIPT.format(root=str(REPO), today=TODAY.isoformat(), break_worker=break_worker)
+def run_script(template: str, **fields) -> subprocess.CompletedProcess:
+    code = template.format(root=str(REPO), today=TODAY.isoformat(), **fields)
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
                           timeout=300, cwd=REPO)
+
+
+def run(break_worker: str) -> subprocess.CompletedProcess:
+    return run_script(SCRIPT, break_worker=break_worker)
 
 
 def test_two_cores_render_the_same_pages_and_files_in_the_same_order():
@@ -90,8 +94,7 @@ except ChildProcessError:
 
 
 def test_a_cancelled_job_leaves_no_worker_behind():
-    code = CANCEL.format(root=str(REPO), today=TODAY.isoformat())
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO)
+    result = run_script(CANCEL)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "no worker left"
 
@@ -150,9 +153,7 @@ print("same", len(taken))
 
 
 def run_stream(mode: str) -> subprocess.CompletedProcess:
-    code = STREAM.format(root=str(REPO), today=TODAY.isoformat(), mode=mode)
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          timeout=300, cwd=REPO)
+    return run_script(STREAM, mode=mode)
 
 
 @pytest.mark.parametrize("mode", ["", "fail", "hang"])

@@ -4,12 +4,12 @@ the same queue as this process, so a big handbook waits about half as long for t
 takes its pages one by one as they are rendered instead (stream.py).
 
 A ``RenderJob`` can start before its result is needed: the MkDocs adapter starts it as soon as the
-files are loaded and checked, and joins in when it needs the pages. Fork is used only on Linux: the worker shares the loaded Handbook without copying
-it. A process with other threads forks only when its caller allows it (`mkdocs serve`, whose
-server and file watcher threads the worker never touches); should the worker still hang on a lock
-one of them held, this process stops waiting and renders the worker's share itself, as it does when
-the worker fails. Results are put together in builder order, so the output is the same bytes
-either way.
+files are loaded and checked, and joins in when it needs the pages. Fork is used only on Linux:
+the worker shares the loaded Handbook without copying it. A process with other threads forks only
+when its caller allows it (`mkdocs serve`, whose server and file watcher threads the worker never
+touches); should the worker still hang on a lock one of them held, this process stops waiting and
+renders the worker's share itself, as it does when the worker fails. Results are put together in
+builder order, so the output is the same bytes either way.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from typing import Callable, Iterable, Iterator, Mapping
 from ..book import Handbook
 from ..gc_pause import frozen_gc
 from .dashboard import render_dashboard
-from .files import FILE_BUILDERS
-from .site import PAGE_BUILDERS, RenderOptions, planning
+from .files import FILE_BUILDERS, render_files
+from .site import PAGE_BUILDERS, RenderOptions, planning, render_pages
 
 PATIENCE_S = 120.0  # the longest wait for one output before the worker counts as stuck
 FLUSH_EVERY = 64  # pages per write to the pipe
@@ -178,10 +178,8 @@ class StreamedRender:
                 return
             self._rendered_here = True
         outputs = {(DASHBOARD, ""): render_dashboard(self.handbook, self.options), (FILES_DONE, ""): None}
-        for builder in FILE_BUILDERS:
-            outputs.update(((FILE, path), data) for path, data in builder(self.handbook, self.options))
-        for builder in PAGE_BUILDERS:
-            outputs.update(((PAGE, page.src), page.markdown) for page in builder(self.handbook, self.options))
+        outputs.update(((FILE, path), data) for path, data in render_files(self.handbook, self.options).items())
+        outputs.update(((PAGE, src), text) for src, text in render_pages(self.handbook, self.options).items())
         with self._lock:
             for key, value in outputs.items():
                 self._received.setdefault(key, value)
