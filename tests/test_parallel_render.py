@@ -123,7 +123,7 @@ root = Path({root!r})
 handbook, _ = load_handbook(root / "contacts", root)
 options = RenderOptions(today=dt.date.fromisoformat({today!r}))
 expected = site.render_pages(handbook, options), render_files(handbook, options), render_dashboard(handbook, options)
-parent = os.getpid()
+parent, reloads = os.getpid(), []
 if {mode!r} in ("fail", "hang"):
     # The worker fails, or blocks for good, after its first page: this process renders the rest.
     stream.PATIENCE_S = 1.0
@@ -139,27 +139,81 @@ if {mode!r} in ("fail", "hang"):
         pages.__name__ = builder.__name__
         return pages
     site.PAGE_BUILDERS[:] = [spoiled(b) for b in real]
-job = stream.StreamedRender(handbook, options)
+
+def reload():
+    reloads.append(1)
+    return load_handbook(root / "contacts", root)[0]
+
+job = stream.StreamedRender(handbook, options, reload if {reload!r} else None)
+del handbook
 pages, files = job.result()
+if {reload!r}:
+    assert job.handbook is None, "the handbook is kept after the pages were listed"
 assert job.dashboard == expected[2], "dashboard differs"
 assert files == expected[1], "files differ"
 assert sorted(pages) == sorted(expected[0]), "the plan lists other pages"
 taken = {{src: pages.take(src) for src in sorted(pages)}}
 assert taken == expected[0], "pages differ"
+assert len(reloads) == ({mode!r} != "" and {reload!r}), reloads
 job._reader.join(timeout=30)
 assert job.worker is None, "the worker was not reaped"
 print("same", len(taken))
 """
 
 
-def run_stream(mode: str) -> subprocess.CompletedProcess:
-    return run_script(STREAM, mode=mode)
+def run_stream(mode: str, reload: bool = False) -> subprocess.CompletedProcess:
+    return run_script(STREAM, mode=mode, reload=reload)
 
 
+@pytest.mark.parametrize("reload", [False, True], ids=["kept", "reloaded"])
 @pytest.mark.parametrize("mode", ["", "fail", "hang"])
-def test_streamed_pages_are_the_bytes_a_single_process_renders(mode):
+def test_streamed_pages_are_the_bytes_a_single_process_renders(mode, reload):
     # mkdocs build takes each page as the worker sends it; if the worker fails or hangs part way,
-    # this process renders what is missing.
-    result = run_stream(mode)
+    # this process renders what is missing, from a handbook loaded again if it let its own go.
+    result = run_stream(mode, reload)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("same ")
+
+
+AHEAD = """
+import datetime as dt, time
+from pathlib import Path
+from handbook.book import load_handbook
+from handbook.render import RenderOptions, site, stream
+
+root = Path({root!r})
+handbook, _ = load_handbook(root / "contacts", root)
+options = RenderOptions(today=dt.date.fromisoformat({today!r}))
+expected = site.render_pages(handbook, options)
+sent = [page.src for builder in stream._stream_order(site.PAGE_BUILDERS) for page in builder(handbook, options)]
+stream.AHEAD, stream.PATIENCE_S = 2, 60.0
+job = stream.StreamedRender(handbook, options)
+pages, _ = job.result()
+assert len(pages) > 2 * stream.AHEAD, len(pages)
+deadline = time.monotonic() + 3
+while time.monotonic() < deadline and not job._complete:
+    time.sleep(0.05)
+assert not job._complete, "the whole stream was read while nothing was taken"
+assert job._buffered == stream.AHEAD, job._buffered
+assert sorted(pages) == sorted(sent)
+order = sent  # as the worker sends them
+if {backwards!r}:
+    # Read without taking, last page first: waiting for a page lets the reader run on.
+    got = {{src: pages[src] for src in reversed(order)}}
+else:
+    got = {{}}
+    for src in order:
+        got[src] = pages.take(src)
+        assert job._buffered <= stream.AHEAD, job._buffered
+assert got == expected, "pages differ"
+assert not job._rendered_here, "the worker's pages were rendered here"
+print("bounded", len(got))
+"""
+
+
+@pytest.mark.parametrize("backwards", [False, True], ids=["taken-in-order", "read-backwards"])
+def test_the_reader_stays_a_few_pages_ahead_of_mkdocs(backwards):
+    # A big handbook's page texts must not pile up in memory while MkDocs reads them slowly.
+    result = run_script(AHEAD, backwards=backwards)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("bounded "), result.stdout

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 from pathlib import Path
 
 from .book import Handbook, load_handbook
@@ -82,15 +82,21 @@ def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
     """Load and check now; render on a second core if there is one: streamed to a single-threaded
     caller (render/stream.py), all at once to one with threads of its own when ``threads_ok``
     (render/parallel.py)."""
+    def load_shown() -> Handbook:
+        handbook, _ = load_checked(contacts_dir, options.today, root)
+        return handbook if options.private else public_view(handbook)
+
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
     shown = handbook if options.private else public_view(handbook)
-    return Started(problems, shown, withheld_folders(handbook, options), _render_job(shown, options, threads_ok))
+    job = _render_job(shown, options, threads_ok, load_shown)
+    return Started(problems, shown, withheld_folders(handbook, options), job)
 
 
-def _render_job(shown: Handbook, options: RenderOptions, threads_ok: bool) -> RenderJob | StreamedRender:
+def _render_job(shown: Handbook, options: RenderOptions, threads_ok: bool,
+                reload: Callable[[], Handbook]) -> RenderJob | StreamedRender:
     if can_fork():
         try:
-            return StreamedRender(shown, options)
+            return StreamedRender(shown, options, reload)
         except OSError:  # no process or pipe to spare
             pass
     return RenderJob(shown, options, threads_ok)

@@ -95,7 +95,8 @@ def meta(**fields) -> Markup:
 def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     due = by_contact(agenda(handbook, options.today))
     graph = referral_graph(handbook)
-    for contact in handbook.contacts.values():
+    # By page path, the order MkDocs reads them in: a streamed build then buffers few (stream.py).
+    for contact in sorted(handbook.contacts.values(), key=lambda c: urls.contact_src(c.slug)):
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
@@ -107,7 +108,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
 
 
 def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
-    for meeting in handbook.meetings.values():
+    for meeting in sorted(handbook.meetings.values(), key=lambda m: urls.meeting_src(m.slug)):  # as contacts
         people = [handbook.contacts[s] for s in meeting.with_]
         title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
         questions = [handbook.bank.questions[q] for q in meeting.question_ids]

@@ -8,6 +8,12 @@ thread files away what arrives; MkDocs waits only for a page the worker has not 
 Should the worker fail or stop sending, this process renders whatever is missing itself: the
 same bytes either way.
 
+Memory: MkDocs reads a page in about five times the worker's time to render it, so the reader
+thread stays at most AHEAD pages ahead of MkDocs (the pipe then fills and the worker waits), and
+once the pages are listed this process lets its Handbook go, when it is told how to load it again
+for a fallback. At 10,000 people that is half a gigabyte of records and another of page texts that
+would otherwise sit beside every page MkDocs holds.
+
 Only for a single-threaded process on Linux (`mkdocs build`): `mkdocs serve --dirty` compares every
 page with its last build, so it needs them all at once (parallel.py).
 """
@@ -29,6 +35,7 @@ from .site import PAGE_BUILDERS, RenderOptions, planning, render_pages
 
 PATIENCE_S = 120.0  # the longest wait for one output before the worker counts as stuck
 FLUSH_EVERY = 64  # pages per write to the pipe
+AHEAD = 256  # pages received but not yet taken by MkDocs, at most (unless a reader waits for one)
 DASHBOARD, FILE, PAGE, FILES_DONE, END = "dashboard", "file", "page", "files-done", "end"
 
 
@@ -72,14 +79,21 @@ class LazyPages(Mapping):
 
 
 class StreamedRender:
-    def __init__(self, handbook: Handbook, options: RenderOptions):
-        self.handbook, self.options = handbook, options
+    def __init__(self, handbook: Handbook, options: RenderOptions,
+                 reload: Callable[[], Handbook] | None = None):
+        """``reload`` loads the same handbook again: given it, this process keeps no Handbook once
+        the pages are listed, and loads one only should the worker fail."""
+        self.handbook, self.options, self._reload = handbook, options, reload
         self._received: dict[tuple[str, str], object] = {}
+        self._buffered = 0  # pages in _received
+        self._wanted: set[tuple[str, str]] = set()  # what callers wait for and has not come yet
+        self._cancelled = False
         self._done = False  # the stream has ended, completely or not
         self._complete = False  # ...with everything in it
         self._planned = False
         self._rendered_here = False
         self._lock = threading.Condition()
+        self._room = threading.Condition(self._lock)  # the reader waits on it for MkDocs to catch up
         self.dashboard = ""
         read_end, write_end = os.pipe()
         self.worker: int | None = os.fork()
@@ -130,7 +144,13 @@ class StreamedRender:
                         break
                     with self._lock:
                         self._received[(kind, key)] = value
+                        self._wanted.discard((kind, key))
                         self._lock.notify_all()
+                        if kind == PAGE:
+                            self._buffered += 1
+                            # Stop reading (the worker then blocks on the full pipe) until MkDocs
+                            # catches up, or someone waits for a page further on.
+                            self._room.wait_for(lambda: self._buffered < AHEAD or self._wanted or self._cancelled)
         except (EOFError, OSError, pickle.UnpicklingError):
             pass  # the worker failed: what is missing is rendered here
         finally:
@@ -140,10 +160,19 @@ class StreamedRender:
                 self._lock.notify_all()
 
     def _release(self) -> None:
-        """Once the pages are listed and the stream is complete, nothing is rendered here: a big
-        handbook's records need not stay in memory beside MkDocs' pages."""
-        if self._planned and self._complete:
+        """A big handbook's records need not stay in memory beside MkDocs' pages: once the pages
+        are listed, if it can be loaded again, or else once the stream is complete."""
+        if self._planned and (self._complete or self._reload is not None):
             self.handbook = None
+
+    def _pop(self, wanted: tuple[str, str]):
+        """Take a received output (the lock held); the reader may go on once MkDocs caught up."""
+        value = self._received.pop(wanted)
+        if wanted[0] == PAGE:
+            self._buffered -= 1
+            if self._buffered == AHEAD // 2:
+                self._room.notify_all()
+        return value
 
     def _reap(self) -> None:
         worker, self.worker = self.worker, None
@@ -156,9 +185,18 @@ class StreamedRender:
     def _wait(self, kind: str, key: str, take: bool):
         wanted = (kind, key)
         with self._lock:
-            arrived = self._lock.wait_for(lambda: wanted in self._received or self._done, timeout=PATIENCE_S)
+            if wanted not in self._received:
+                self._wanted.add(wanted)
+                self._room.notify_all()
+                try:
+                    arrived = self._lock.wait_for(lambda: wanted in self._received or self._done,
+                                                  timeout=PATIENCE_S)
+                finally:
+                    self._wanted.discard(wanted)
+            else:
+                arrived = True
             if wanted in self._received:
-                return self._received.pop(wanted) if take else self._received[wanted]
+                return self._pop(wanted) if take else self._received[wanted]
             complete = self._complete
         if complete:  # everything came, and this was taken before
             raise KeyError(key)
@@ -169,7 +207,7 @@ class StreamedRender:
         with self._lock:
             if wanted not in self._received:
                 raise KeyError(key)
-            return self._received.pop(wanted) if take else self._received[wanted]
+            return self._pop(wanted) if take else self._received[wanted]
 
     def _render_here(self) -> None:
         """Everything the worker did not send, rendered by this process (same builders, same bytes)."""
@@ -177,12 +215,15 @@ class StreamedRender:
             if self._rendered_here:
                 return
             self._rendered_here = True
-        outputs = {(DASHBOARD, ""): render_dashboard(self.handbook, self.options), (FILES_DONE, ""): None}
-        outputs.update(((FILE, path), data) for path, data in render_files(self.handbook, self.options).items())
-        outputs.update(((PAGE, src), text) for src, text in render_pages(self.handbook, self.options).items())
+        handbook = self.handbook if self.handbook is not None else self._reload()
+        outputs = {(DASHBOARD, ""): render_dashboard(handbook, self.options), (FILES_DONE, ""): None}
+        outputs.update(((FILE, path), data) for path, data in render_files(handbook, self.options).items())
+        outputs.update(((PAGE, src), text) for src, text in render_pages(handbook, self.options).items())
         with self._lock:
             for key, value in outputs.items():
-                self._received.setdefault(key, value)
+                if key not in self._received:
+                    self._received[key] = value
+                    self._buffered += key[0] == PAGE
 
     def result(self) -> tuple[LazyPages, dict[str, bytes]]:
         """(page sources, as they arrive; files): like RenderJob.result()."""
@@ -194,10 +235,13 @@ class StreamedRender:
         self.dashboard = self._wait(DASHBOARD, "", take=True)
         self._wait(FILES_DONE, "", take=True)
         with self._lock:
-            files = {key: self._received.pop((kind, key)) for kind, key in list(self._received) if kind == FILE}
+            files = {key: self._pop((kind, key)) for kind, key in list(self._received) if kind == FILE}
         return LazyPages(planned, lambda src, take: self._wait(PAGE, src, take)), dict(sorted(files.items()))
 
     def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            self._room.notify_all()
         if self.worker:
             try:
                 os.kill(self.worker, signal.SIGKILL)
