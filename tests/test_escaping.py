@@ -24,6 +24,7 @@ PAYLOADS = [
     "{{ 7*7 }}",
     "{% raw %}",
     "[click me](javascript:alert(1))",
+    '*a*{: onclick="alert(1)" } {: onmouseover=alert(1) }',
 ]
 HOSTILE = " ".join(PAYLOADS)
 NOTES = "\n\n".join([
@@ -34,6 +35,11 @@ NOTES = "\n\n".join([
     '<img src=x onerror="alert(1)">',
     '![picture](javascript:alert(1) "onerror=alert(1)")',
     "[ref link][evil]\n\n[evil]: javascript:alert(1)",
+    # The attr_list extension sets any attribute it is given:
+    '[attr link](https://example.org){: onclick="alert(1)" }',
+    'A paragraph with a handler\n{: onmouseover="alert(1)" }',
+    '![pic](/missing.png){: onerror="alert(1)" }',
+    "[re-pointed](https://example.org){: href='javascript:alert(1)' OnClick='alert(1)' }",
 ]) + "\n"
 
 
@@ -117,8 +123,11 @@ def test_no_element_or_handler_is_injected_into_any_page(sites, profile):
         if not (site / calm).exists():
             continue  # the public build has no meetings
         assert risky(elements(site / bad)) == risky(elements(site / calm)), (profile, kind)
-    clean_index = risky(elements(site / "contacts/index.html"))
-    assert clean_index["unsafe urls"] == [] and clean_index["handlers"] == []
+    # Pages that list everyone, the home page's dashboard among them, have no calm twin to compare.
+    for page in ("contacts/index.html", "index.html", "calendar/index.html", "companies/index.html"):
+        if (site / page).exists():
+            found = risky(elements(site / page))
+            assert found["unsafe urls"] == [] and found["handlers"] == [], (profile, page, found)
 
 
 def test_payloads_show_as_the_text_the_user_typed(sites):
