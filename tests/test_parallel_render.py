@@ -124,15 +124,16 @@ handbook, _ = load_handbook(root / "contacts", root)
 options = RenderOptions(today=dt.date.fromisoformat({today!r}))
 expected = site.render_pages(handbook, options), render_files(handbook, options), render_dashboard(handbook, options)
 parent, reloads = os.getpid(), []
-if {mode!r} in ("fail", "hang"):
-    # The worker fails, or blocks for good, after its first page: this process renders the rest.
+if {mode!r}:
+    # The worker fails, or blocks for good, after its first page (or while it lists the pages):
+    # this process renders the rest.
     stream.PATIENCE_S = 1.0
     real = site.PAGE_BUILDERS[:]
     def spoiled(builder):
         def pages(h, o):
             for number, page in enumerate(builder(h, o)):
-                if os.getpid() != parent and number == 1:
-                    if {mode!r} == "fail":
+                if os.getpid() != parent and number == 1 and site._planning == ({mode!r} == "fail-listing"):
+                    if {mode!r} != "hang":
                         raise RuntimeError("worker failure")
                     time.sleep(600)
                 yield page
@@ -166,7 +167,7 @@ def run_stream(mode: str, reload: bool = False) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("reload", [False, True], ids=["kept", "reloaded"])
-@pytest.mark.parametrize("mode", ["", "fail", "hang"])
+@pytest.mark.parametrize("mode", ["", "fail", "hang", "fail-listing"])
 def test_streamed_pages_are_the_bytes_a_single_process_renders(mode, reload):
     # mkdocs build takes each page as the worker sends it; if the worker fails or hangs part way,
     # this process renders what is missing, from a handbook loaded again if it let its own go.

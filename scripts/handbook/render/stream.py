@@ -1,18 +1,18 @@
 """`mkdocs build` gets each page as soon as it is rendered, not after all of them.
 
 MkDocs needs the list of pages at once, but the text of a page only when it comes to it, one page
-about every ten milliseconds. So a forked worker renders the dashboard, the files and then every
-page, and streams them over a pipe in about the order MkDocs reads them. This process lists the
-pages by running the builders with rendering switched off (see ``site.planning``), and a reader
-thread files away what arrives; MkDocs waits only for a page the worker has not sent yet.
-Should the worker fail or stop sending, this process renders whatever is missing itself: the
-same bytes either way.
+about every ten milliseconds. So a forked worker lists the pages (running the builders with
+rendering switched off, see ``site.planning``) while MkDocs cleans the site folder, then renders
+the dashboard, the files and every page, and streams them over a pipe in about the order MkDocs
+reads them. A reader thread here files away what arrives; MkDocs waits only for a page the worker
+has not sent yet. Should the worker fail or stop sending, this process renders whatever is missing
+itself: the same bytes either way.
 
 Memory: MkDocs reads a page in about five times the worker's time to render it, so the reader
-thread stays at most AHEAD pages ahead of MkDocs (the pipe then fills and the worker waits), and
-once the pages are listed this process lets its Handbook go, when it is told how to load it again
-for a fallback. At 10,000 people that is half a gigabyte of records and another of page texts that
-would otherwise sit beside every page MkDocs holds.
+thread stays at most AHEAD pages ahead of MkDocs (the pipe then fills and the worker waits). And
+this process keeps no Handbook when it is told how to load it again for a fallback. At 10,000
+people that is half a gigabyte of records and another of page texts that would otherwise sit
+beside every page MkDocs holds.
 
 Only for a single-threaded process on Linux (`mkdocs build`): `mkdocs serve --dirty` compares every
 page with its last build, so it needs them all at once (parallel.py).
@@ -28,7 +28,6 @@ import threading
 from typing import Callable, Iterable, Iterator, Mapping
 
 from ..book import Handbook
-from ..gc_pause import frozen_gc
 from .dashboard import render_dashboard
 from .files import FILE_BUILDERS, render_files
 from .site import PAGE_BUILDERS, RenderOptions, planning, render_pages
@@ -36,7 +35,7 @@ from .site import PAGE_BUILDERS, RenderOptions, planning, render_pages
 PATIENCE_S = 120.0  # the longest wait for one output before the worker counts as stuck
 FLUSH_EVERY = 64  # pages per write to the pipe
 AHEAD = 256  # pages received but not yet taken by MkDocs, at most (unless a reader waits for one)
-DASHBOARD, FILE, PAGE, FILES_DONE, END = "dashboard", "file", "page", "files-done", "end"
+PLAN, DASHBOARD, FILE, PAGE, FILES_DONE, END = "plan", "dashboard", "file", "page", "files-done", "end"
 
 
 # MkDocs reads the pages sorted by path: calendar/, companies/, contacts/ (the index first), meetings/.
@@ -47,6 +46,12 @@ def _stream_order(builders: list) -> list:
     """The builders in about the order MkDocs reads their pages; any others after them."""
     rank = {name: n for n, name in enumerate(READ_ORDER)}
     return sorted(builders, key=lambda b: rank.get(b.__name__, len(rank)))
+
+
+def _listed(handbook: Handbook, options: RenderOptions) -> list[str]:
+    """Every page's path, in the order of render_pages."""
+    with planning():
+        return list(dict.fromkeys(page.src for builder in PAGE_BUILDERS for page in builder(handbook, options)))
 
 
 class LazyPages(Mapping):
@@ -81,8 +86,8 @@ class LazyPages(Mapping):
 class StreamedRender:
     def __init__(self, handbook: Handbook, options: RenderOptions,
                  reload: Callable[[], Handbook] | None = None):
-        """``reload`` loads the same handbook again: given it, this process keeps no Handbook once
-        the pages are listed, and loads one only should the worker fail."""
+        """``reload`` loads the same handbook again: given it, this process keeps no Handbook of its
+        own, and loads one only should the worker fail."""
         self.handbook, self.options, self._reload = handbook, options, reload
         self._received: dict[tuple[str, str], object] = {}
         self._buffered = 0  # pages in _received
@@ -90,7 +95,6 @@ class StreamedRender:
         self._cancelled = False
         self._done = False  # the stream has ended, completely or not
         self._complete = False  # ...with everything in it
-        self._planned = False
         self._rendered_here = False
         self._lock = threading.Condition()
         self._room = threading.Condition(self._lock)  # the reader waits on it for MkDocs to catch up
@@ -101,6 +105,8 @@ class StreamedRender:
             os.close(read_end)
             self._serve(write_end)
         os.close(write_end)
+        if reload is not None:
+            self.handbook = None
         self._reader = threading.Thread(target=self._read, args=(os.fdopen(read_end, "rb"),), daemon=True)
         self._reader.start()
 
@@ -116,6 +122,7 @@ class StreamedRender:
                     if flush:
                         out.flush()
 
+                send(PLAN, "", _listed(self.handbook, self.options), flush=True)
                 send(DASHBOARD, "", render_dashboard(self.handbook, self.options), flush=True)
                 for builder in FILE_BUILDERS:
                     for path, data in builder(self.handbook, self.options):
@@ -140,7 +147,7 @@ class StreamedRender:
                     if kind == END:
                         with self._lock:
                             self._complete = True
-                            self._release()
+                            self.handbook = None  # nothing is rendered here now
                         break
                     with self._lock:
                         self._received[(kind, key)] = value
@@ -158,12 +165,6 @@ class StreamedRender:
             with self._lock:
                 self._done = True
                 self._lock.notify_all()
-
-    def _release(self) -> None:
-        """A big handbook's records need not stay in memory beside MkDocs' pages: once the pages
-        are listed, if it can be loaded again, or else once the stream is complete."""
-        if self._planned and (self._complete or self._reload is not None):
-            self.handbook = None
 
     def _pop(self, wanted: tuple[str, str]):
         """Take a received output (the lock held); the reader may go on once MkDocs caught up."""
@@ -216,9 +217,11 @@ class StreamedRender:
                 return
             self._rendered_here = True
         handbook = self.handbook if self.handbook is not None else self._reload()
-        outputs = {(DASHBOARD, ""): render_dashboard(handbook, self.options), (FILES_DONE, ""): None}
+        pages = render_pages(handbook, self.options)
+        outputs = {(PLAN, ""): list(pages), (DASHBOARD, ""): render_dashboard(handbook, self.options),
+                   (FILES_DONE, ""): None}
         outputs.update(((FILE, path), data) for path, data in render_files(handbook, self.options).items())
-        outputs.update(((PAGE, src), text) for src, text in render_pages(handbook, self.options).items())
+        outputs.update(((PAGE, src), text) for src, text in pages.items())
         with self._lock:
             for key, value in outputs.items():
                 if key not in self._received:
@@ -227,11 +230,7 @@ class StreamedRender:
 
     def result(self) -> tuple[LazyPages, dict[str, bytes]]:
         """(page sources, as they arrive; files): like RenderJob.result()."""
-        with frozen_gc(), planning():
-            planned = [page.src for builder in PAGE_BUILDERS for page in builder(self.handbook, self.options)]
-        with self._lock:
-            self._planned = True
-            self._release()
+        planned = self._wait(PLAN, "", take=True)
         self.dashboard = self._wait(DASHBOARD, "", take=True)
         self._wait(FILES_DONE, "", take=True)
         with self._lock:
