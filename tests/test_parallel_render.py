@@ -218,3 +218,10 @@ def test_the_reader_stays_a_few_pages_ahead_of_mkdocs(backwards):
     result = run_script(AHEAD, backwards=backwards)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("bounded "), result.stdout
+
+
+def test_mkdocs_build_does_not_wait_for_what_only_the_worker_uses():
+    # Loading the plugin is serial start-up time of every build; the ICS library loads in the worker.
+    result = run_script("import sys, handbook.site.plugin\nprint(sorted(m for m in sys.modules if m.startswith('icalendar')))")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -9,14 +9,15 @@ The bytes depend only on the data: DTSTAMP is derived from each item, never from
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING, Iterable
 
 from ..book import Handbook
 from ..derive.agenda import AgendaItem, agenda, names
 from . import urls
 from .site import RenderOptions
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 ICS_PATH = "follow-ups.ics"
 LOCAL_SITE = "http://127.0.0.1:8000/"  # where `make serve` / `mkdocs serve` shows the site
@@ -45,6 +46,8 @@ def _description(item: AgendaItem, handbook: Handbook, link: str) -> str:
 
 
 def _event(item: AgendaItem, handbook: Handbook, options: RenderOptions) -> Event:
+    from icalendar import Event
+
     link = page_address(item_page(item), options)
     event = Event()
     event.add("uid", item.uid)
@@ -68,6 +71,9 @@ def _event(item: AgendaItem, handbook: Handbook, options: RenderOptions) -> Even
 
 
 def calendar_bytes(handbook: Handbook, options: RenderOptions) -> bytes:
+    # Imported here, by the render worker: `mkdocs build` itself then never waits for icalendar to load.
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", "-//Networking Handbook//follow-ups//EN")
     calendar.add("version", "2.0")
