@@ -149,7 +149,7 @@ job = stream.StreamedRender(handbook, options, reload if {reload!r} else None)
 del handbook
 pages, files = job.result()
 if {reload!r}:
-    assert job.handbook is None, "the handbook is kept after the pages were listed"
+    assert job.handbook is None, "this process kept a Handbook it can load again"
 assert job.dashboard == expected[2], "dashboard differs"
 assert files == expected[1], "files differ"
 assert sorted(pages) == sorted(expected[0]), "the plan lists other pages"

@@ -82,14 +82,16 @@ def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
     """Load and check now; render on a second core if there is one: streamed to a single-threaded
     caller (render/stream.py), all at once to one with threads of its own when ``threads_ok``
     (render/parallel.py)."""
-    def load_shown() -> Handbook:
-        handbook, _ = load_checked(contacts_dir, options.today, root)
-        return handbook if options.private else public_view(handbook)
-
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
-    shown = handbook if options.private else public_view(handbook)
-    job = _render_job(shown, options, threads_ok, load_shown)
+    shown = _shown(handbook, options)
+    job = _render_job(shown, options, threads_ok,
+                      reload=lambda: _shown(load_checked(contacts_dir, options.today, root)[0], options))
     return Started(problems, shown, withheld_folders(handbook, options), job)
+
+
+def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:
+    """What this profile renders: everything, or only what the public may see."""
+    return handbook if options.private else public_view(handbook)
 
 
 def _render_job(shown: Handbook, options: RenderOptions, threads_ok: bool,

@@ -186,16 +186,15 @@ class StreamedRender:
     def _wait(self, kind: str, key: str, take: bool):
         wanted = (kind, key)
         with self._lock:
+            arrived = True
             if wanted not in self._received:
-                self._wanted.add(wanted)
+                self._wanted.add(wanted)  # lets the reader run on past AHEAD until it comes
                 self._room.notify_all()
                 try:
                     arrived = self._lock.wait_for(lambda: wanted in self._received or self._done,
                                                   timeout=PATIENCE_S)
                 finally:
                     self._wanted.discard(wanted)
-            else:
-                arrived = True
             if wanted in self._received:
                 return self._pop(wanted) if take else self._received[wanted]
             complete = self._complete
