@@ -1,4 +1,4 @@
-"""Creating files safely: every command that writes goes through ``create_file``.
+"""Writing files safely: new files go through ``create_file``, edits of a user's file through ``rewrite_file``.
 
 A new file appears whole or not at all (it is written to a temporary file in the same folder
 first), and an existing file is never replaced, even if it appears between our check and our
@@ -79,6 +79,33 @@ def replace_file(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = _write_temp(path, data)
     try:
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return path
+
+
+class FileChanged(OSError):
+    """The file is no longer what an edit was made from; nothing was written."""
+
+    def __init__(self, path: Path):
+        super().__init__(errno.EAGAIN, "changed since it was read", str(path))
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path} changed while it was being edited"
+
+
+def rewrite_file(path: Path, data: bytes, was: bytes) -> Path:
+    """Replace a user's file with its edited bytes atomically, keeping its permissions. Refuses
+    (FileChanged) when the file on disk is no longer ``was``, the text the edit started from."""
+    path = Path(path)
+    if path.read_bytes() != was:
+        raise FileChanged(path)
+    temp = _write_temp(path, data)
+    try:
+        os.chmod(temp, os.stat(path).st_mode & 0o7777)
         os.replace(temp, path)
     except BaseException:
         os.unlink(temp)

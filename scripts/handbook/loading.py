@@ -155,13 +155,17 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
 
 def read_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one file. Returns the document, or None with the problems that stopped it."""
-
-    def fail(line: int, fld: str, message: str, hint: str = ""):
-        return None, [Problem(display, line, fld, message, hint)]
-
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
+    return parse_document(text, display)
+
+
+def parse_document(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    """The same for text already read (BOM dropped, line ends '\\n'): what an edit will write."""
+
+    def fail(line: int, fld: str, message: str, hint: str = ""):
+        return None, [Problem(display, line, fld, message, hint)]
 
     if not text.strip():
         return fail(1, "file", "is empty", "start it with a '---' line, the fields, and another '---' line")
@@ -192,6 +196,11 @@ def read_yaml_file(path: Path, display: str) -> tuple[Document | None, list[Prob
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
+    return parse_yaml_text(text, display)
+
+
+def parse_yaml_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    """The same for text already read, as ``parse_document`` is for frontmatter."""
     tab_line = _first_tab_line(text, offset=1)
     if tab_line is not None:
         return None, [Problem(display, tab_line, "file", "a tab is used for indentation", "replace it with spaces")]
