@@ -246,3 +246,4 @@ class Question(_Strict):
     text: Text = Field(min_length=1)
     hint: Text = ""
     default: bool = False
+    aliases: Annotated[list[Text], BeforeValidator(_one_or_many)] = []  # former ids, still accepted in meetings

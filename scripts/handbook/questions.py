@@ -18,6 +18,13 @@ ALL_PREFIX = "all:"
 class QuestionBank:
     categories: list[Category] = field(default_factory=list)
     questions: dict[str, Question] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # a former id -> the question that took it over
+
+    def canonical(self, question_id: str) -> str | None:
+        """The id a meeting's pick stands for: itself, the question an old id was merged into, or None."""
+        if question_id in self.questions:
+            return question_id
+        return self.aliases.get(question_id)
 
     def in_category(self, category_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.category == category_id]
@@ -42,11 +49,23 @@ class QuestionBank:
                     hint = did_you_mean(category, [c.id for c in self.categories])
                     unknown.append((index, f"unknown category '{category}'", hint))
                 ids += members
-            elif pick in self.questions:
-                ids.append(pick)
+            elif self.canonical(pick):
+                ids.append(self.canonical(pick))
             else:
                 unknown.append((index, f"unknown question '{pick}'", did_you_mean(pick, self.questions)))
         return list(dict.fromkeys(ids)), unknown
+
+
+def _add_aliases(bank: QuestionBank, question: Question, display: str, line: int) -> list[Problem]:
+    problems = []
+    for alias in question.aliases:
+        if alias in bank.questions or alias in bank.aliases:
+            problems.append(Problem(display, line, "questions.aliases",
+                                    f"'{alias}' is already the id or alias of another question",
+                                    "an alias must be an id no other question uses"))
+        else:
+            bank.aliases[alias] = question.id
+    return problems
 
 
 def load_bank(files: list[tuple[Path, str]]) -> tuple[QuestionBank, list[Problem]]:
@@ -85,8 +104,13 @@ def load_bank(files: list[tuple[Path, str]]) -> tuple[QuestionBank, list[Problem
                 elif record.id in target:
                     problems.append(Problem(display, line, "questions.id", f"question '{record.id}' is defined twice",
                                             "give your question another id"))
+                elif record.id in bank.aliases:
+                    problems.append(Problem(display, line, "questions.id",
+                                            f"'{record.id}' is the old id of question '{bank.aliases[record.id]}'",
+                                            "give your question another id"))
                 else:
                     target[record.id] = record
+                    problems += _add_aliases(bank, record, display, line)
     known = {c.id for c in bank.categories}
     for q in bank.questions.values():
         if q.category not in known:
