@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from ..derive.paths import Reach, find_organisation, organisations
+from ..derive.introductions import Reach, find_organisation, organisations
 from ..pipeline import today_from_env
 from .app import ROOT_OPTION, app, find_root, out
 from .feedback import fail, load_readable, say

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..book import Handbook
-from ..derive.paths import organisations
+from ..derive.introductions import organisations
 from .site import Page, RenderOptions, meta, render
 from .urls import COMPANIES_SRC, company_src
 

@@ -10,7 +10,7 @@ import pytest
 
 from handbook import pipeline
 from handbook.book import load_handbook
-from handbook.derive.paths import Chains, find_organisation, organisations
+from handbook.derive.introductions import Chains, find_organisation, organisations
 from handbook.render import RenderOptions
 
 from conftest import REPO, TODAY, person, write
