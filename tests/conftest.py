@@ -1,4 +1,8 @@
-"""Shared fixtures: a fixed "today", throwaway handbook copies, real builds, and a real browser."""
+"""Shared fixtures: a fixed "today", throwaway handbook copies, real builds, and a real browser.
+
+Tests never read the repo's own contacts/ (users delete the examples there) nor the wall clock:
+the test handbook lives in tests/fixtures/handbook/, and ``fixed_today`` sets HANDBOOK_TODAY for
+everything in this process and every subprocess it starts."""
 
 from __future__ import annotations
 
@@ -16,17 +20,20 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "handbook"  # the test handbook: root of contacts/
+CONTACTS = FIXTURE / "contacts"
 TODAY = dt.date(2026, 11, 25)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-SITE_PARTS = ("mkdocs.yml", "mkdocs.public.yml", "content", "overrides", "contacts")
+SITE_PARTS = ("mkdocs.yml", "mkdocs.public.yml", "content", "overrides")  # the product; contacts/ comes from FIXTURE
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def copy_handbook(dest: Path, with_examples: bool = True) -> Path:
-    """A runnable copy of this repo's handbook (config, guide, templates and, optionally, examples)."""
+def copy_handbook(dest: Path, with_examples: bool = True, contacts: Path = CONTACTS) -> Path:
+    """A runnable handbook: this repo's config, guide and theme, with the test contacts
+    (``contacts=REPO / "contacts"`` for the shipped example) and, optionally, without people and meetings."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = REPO / part
@@ -36,6 +43,7 @@ def copy_handbook(dest: Path, with_examples: bool = True) -> Path:
             shutil.copytree(source, dest / part)
         else:
             shutil.copy2(source, dest / part)
+    shutil.copytree(contacts, dest / "contacts")
     if not with_examples:
         for folder in ("people", "meetings"):
             shutil.rmtree(dest / "contacts" / folder, ignore_errors=True)
@@ -67,6 +75,14 @@ def write_record(path: Path, fields: dict, body: str = "") -> Path:
 def person(name: str, **fields) -> str:
     lines = [f"name: {name}"] + [f"{k}: {v}" for k, v in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today():
+    """One "today" for the whole run, in-process and in every subprocess: no test sees the real date."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDBOOK_TODAY", TODAY.isoformat())
+        yield TODAY
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 from pathlib import Path
 
 from .book import Handbook, load_handbook
+from .clock import TODAY_ENV, today as today_from_env  # noqa: F401  (callers import them from here)
 from .gc_pause import paused_gc
 from .derive.privacy import public_view, withheld_contacts
 from .problems import Problem
@@ -19,12 +19,6 @@ from .render.parallel import RenderJob, can_fork
 from .render.stream import LazyPages, StreamedRender
 from .render.messages import message_problems
 
-TODAY_ENV = "HANDBOOK_TODAY"  # fixes "today" for tests and reproducible builds
-
-
-def today_from_env() -> dt.date:
-    value = os.environ.get(TODAY_ENV, "").strip()
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 @dataclass

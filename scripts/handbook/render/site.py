@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
+from .. import clock
 from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
 from ..derive.history import meeting_history
@@ -24,7 +25,7 @@ from .text import notes_markdown, page_meta
 @dataclass(frozen=True)
 class RenderOptions:
     profile: str = "private"  # "private" shows everything; "public" only what is shared
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     directory_urls: bool = True
     site_url: str = ""  # mkdocs.yml's site_url; files read outside the site (ICS) link back with it
 
