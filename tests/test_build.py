@@ -12,6 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, copy_handbook, run_mkdocs, write
 
 from handbook.book import load_handbook
@@ -102,6 +104,7 @@ def _wait_for(predicate, seconds: float = 60.0):
     raise AssertionError("condition not reached while serving")
 
 
+@pytest.mark.wall_clock  # real time against file times and timeouts, not dates: not run under faketime
 def test_serve_shows_edits_and_keeps_running_with_a_broken_file(handbook_copy):
     port = _free_port()
     env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}

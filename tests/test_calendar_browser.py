@@ -12,7 +12,7 @@ import pytest
 from handbook.book import load_handbook
 from handbook.derive.agenda import agenda
 
-from conftest import REPO, TODAY
+from conftest import CONTACTS, FIXTURE, TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_a_task_upcoming_at_build_time_is_overdue_on_a_later_clock(browser, page
 
 @pytest.mark.parametrize("day", [TODAY, dt.date(2026, 12, 3), dt.date(2026, 12, 31), dt.date(2027, 3, 1)])
 def test_the_browser_groups_exactly_like_the_build_rule(page, example_url, day):
-    handbook, _ = load_handbook(REPO / "contacts", REPO)
+    handbook, _ = load_handbook(CONTACTS, FIXTURE)
     expected = {i.title: i.bucket(day) for i in agenda(handbook, TODAY) if i.bucket(day) != "past"}
     assert grouping(open_calendar(page, example_url, day)) == expected
 

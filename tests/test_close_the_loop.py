@@ -16,7 +16,7 @@ from handbook.render import RenderOptions
 from handbook.render.ics import calendar_bytes
 from handbook.render.site import contact_pages
 
-from conftest import REPO, person, write
+from conftest import CONTACTS, person, write
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -116,7 +116,7 @@ def page_of(root: Path, slug: str) -> str:
 
 
 def test_the_referrers_page_lists_the_task_and_the_message_filled_in_for_that_meeting(root):
-    shutil.copytree(REPO / "contacts" / "messages", root / "contacts" / "messages")  # the starter templates
+    shutil.copytree(CONTACTS / "messages", root / "contacts" / "messages")  # the starter templates
     meeting(root, "2026-11-10", "jane")
     sam = page_of(root, "sam")
     assert "hb-kind--tell-referrer" in sam and "Tell Sam Lee how the conversation with Jane Doe went" in sam

@@ -11,7 +11,7 @@ from handbook.render import RenderOptions
 from handbook.render.dashboard import render_dashboard, today_lists
 from handbook.derive.agenda import agenda
 
-from conftest import REPO, TODAY, person, run_mkdocs, write
+from conftest import FIXTURE, REPO, TODAY, person, run_mkdocs, write
 
 SECTIONS = ["## Today", "## Pipeline", "## Activity", "## Referrals"]
 
@@ -22,7 +22,7 @@ def dashboard(root, profile="private", today=TODAY) -> str:
 
 
 def test_the_dashboard_has_its_four_sections_in_order():
-    text = dashboard(REPO)
+    text = dashboard(FIXTURE)
     assert [text.index(s) for s in SECTIONS] == sorted(text.index(s) for s in SECTIONS)
     assert 'aria-labelledby="hb-chart-pipeline-title hb-chart-pipeline-desc"' in text
     assert 'aria-labelledby="hb-chart-activity-title hb-chart-activity-desc"' in text
@@ -31,7 +31,7 @@ def test_the_dashboard_has_its_four_sections_in_order():
 
 
 def test_today_lists_overdue_tasks_this_weeks_items_and_the_next_meetings():
-    handbook, _ = load_handbook(REPO / "contacts", REPO)
+    handbook, _ = load_handbook(FIXTURE / "contacts", FIXTURE)
     lists = today_lists(agenda(handbook, TODAY), TODAY)
     assert all(i.bucket(TODAY) == "overdue" and i.is_task for i in lists["overdue"]) and lists["overdue"]
     assert all(i.bucket(TODAY) == "week" for i in lists["week"])
@@ -41,7 +41,7 @@ def test_today_lists_overdue_tasks_this_weeks_items_and_the_next_meetings():
 
 
 def test_the_public_build_has_no_dashboard():
-    assert dashboard(REPO, profile="public") == ""
+    assert dashboard(FIXTURE, profile="public") == ""
 
 
 def test_an_empty_handbook_gets_a_dashboard_of_zeros_and_kind_words(empty_handbook):

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, write
 from test_build import _fetch, _free_port, _wait_for
 
@@ -40,6 +42,7 @@ def test_an_edit_of_the_same_size_is_read_again(tmp_path):
     assert cache.read(path, "k", path.read_text) == "two"
 
 
+@pytest.mark.wall_clock  # real time against file times and timeouts, not dates: not run under faketime
 def test_a_file_written_just_now_is_never_kept(tmp_path):
     path = write(tmp_path / "a.md", "one")
     cache = ReadCache()  # the real clock: the file is younger than the racy window
@@ -62,6 +65,7 @@ def test_a_cached_handbook_still_reports_a_broken_file_until_it_is_fixed(empty_h
     assert handbook.contacts == {}
 
 
+@pytest.mark.wall_clock  # real time against file times and timeouts, not dates: not run under faketime
 def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(handbook_copy, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()

@@ -13,7 +13,7 @@ from handbook.book import load_handbook
 from handbook.derive.introductions import Chains, find_organisation, organisations
 from handbook.render import RenderOptions
 
-from conftest import REPO, TODAY, person, write
+from conftest import CONTACTS, FIXTURE, TODAY, person, write
 
 
 def add(root: Path, slug: str, company: str = "", referred_by: str = "", met: str = "") -> None:
@@ -138,7 +138,7 @@ def test_contact_pages_and_the_index_link_the_company(handbook_copy):
 
 
 def test_the_example_shows_a_warm_chain_into_acme_health():
-    handbook, _ = load_handbook(REPO / "contacts", REPO)
+    handbook, _ = load_handbook(CONTACTS, FIXTURE)
     [acme] = [org for org in organisations(handbook, dt.date(2026, 11, 25)) if org.slug == "acme-health"]
     assert [(r.slug, r.level, r.chain) for r in acme.people] == [
         ("jane-doe", "met", ("jane-doe",)), ("marcus-okafor", "warm", ("jane-doe", "marcus-okafor"))]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from conftest import REPO, TODAY, person, write
+from conftest import CONTACTS, FIXTURE, TODAY, person, write
 
 from handbook.book import load_handbook
 from handbook.derive.history import first_sentence, gist, meeting_history
@@ -15,7 +15,7 @@ from handbook.render import RenderOptions, render_pages
 
 
 def example():
-    handbook, problems = load_handbook(REPO / "contacts", REPO)
+    handbook, problems = load_handbook(CONTACTS, FIXTURE)
     assert not [p for p in problems if p.is_error]
     return handbook
 

@@ -8,7 +8,7 @@ from handbook import pipeline
 from handbook.render import RenderOptions
 from handbook.render.network import DIAGRAM_LIMIT
 
-from conftest import REPO, TODAY, person, write
+from conftest import FIXTURE, TODAY, person, write
 
 NETWORK = "network/index.md"
 EXAMPLE_NAMES = ["Elena García", "Jane Doe", "Lina Park", "Marcus Okafor", "Priya Raman", "Sam Lee", "Tomáš Novák"]
@@ -27,7 +27,7 @@ def diagram_of(page: str) -> str:
 
 
 def test_every_example_person_is_in_the_diagram_and_the_tree_once():
-    page = pages(REPO)[NETWORK]
+    page = pages(FIXTURE)[NETWORK]
     tree, diagram = tree_of(page), diagram_of(page)
     for name in EXAMPLE_NAMES:
         assert tree.count(f">{name}</a>") == 1, name
@@ -36,7 +36,7 @@ def test_every_example_person_is_in_the_diagram_and_the_tree_once():
 
 
 def test_the_tree_nests_people_under_whoever_referred_them():
-    tree = tree_of(pages(REPO)[NETWORK])
+    tree = tree_of(pages(FIXTURE)[NETWORK])
     sam, jane, marcus, tomas = (tree.index(f">{n}</a>") for n in ("Sam Lee", "Jane Doe", "Marcus Okafor", "Tomáš Novák"))
     assert sam < jane < marcus < tomas
     between = tree[sam:jane]
@@ -73,7 +73,7 @@ def test_a_referral_cycle_still_renders_everyone(empty_handbook):
 
 
 def test_the_public_network_shows_only_shared_people():
-    page = pages(REPO, profile="public")[NETWORK]
+    page = pages(FIXTURE, profile="public")[NETWORK]
     for name in ("Elena García", "Jane Doe", "Sam Lee"):
         assert f">{name}</a>" in page
     for name in ("Lina", "Marcus", "Priya", "Tomáš", "lina-park", "marcus-okafor", "priya-raman", "tomas-novak"):
@@ -82,7 +82,7 @@ def test_the_public_network_shows_only_shared_people():
 
 
 def test_a_contact_page_shows_two_hops_each_way():
-    built = pages(REPO)
+    built = pages(FIXTURE)
     marcus = built["contacts/marcus-okafor/index.md"]
     assert re.search(r"Referred by</dt><dd[^>]*><a [^>]*>Jane Doe</a>, whom <a [^>]*>Sam Lee</a> introduced", marcus)
     sam = built["contacts/sam-lee/index.md"]
@@ -93,7 +93,7 @@ def test_a_contact_page_shows_two_hops_each_way():
 
 
 def test_the_contacts_index_rows_carry_what_the_filters_and_sorting_need():
-    index = pages(REPO)["contacts/index.md"]
+    index = pages(FIXTURE)["contacts/index.md"]
     jane = re.search(r'<tr data-search="Jane Doe Acme Health[^"]*"[^>]*>', index).group(0)
     assert 'data-status="met"' in jane and 'data-rank="3"' in jane
     assert 'data-last-met="2026-10-02"' in jane and 'data-next-touch="2026-12-31"' in jane
@@ -102,6 +102,6 @@ def test_the_contacts_index_rows_carry_what_the_filters_and_sorting_need():
 
 
 def test_the_public_contacts_index_has_no_status_or_dates():
-    index = pages(REPO, profile="public")["contacts/index.md"]
+    index = pages(FIXTURE, profile="public")["contacts/index.md"]
     assert "data-status" not in index and "data-next-touch" not in index and "data-hb-filter-status" not in index
     assert "data-hb-filter-tag" in index and "Jane Doe" in index

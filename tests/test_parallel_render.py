@@ -12,7 +12,9 @@ import textwrap
 
 import pytest
 
-from conftest import REPO, TODAY
+pytestmark = pytest.mark.wall_clock  # workers stopped by timeouts: not run under faketime
+
+from conftest import FIXTURE, TODAY
 
 SCRIPT = """
 import datetime as dt, os, sys
@@ -60,9 +62,9 @@ print("same", len(pages), len(files))
 
 
 def run_script(template: str, **fields) -> subprocess.CompletedProcess:
-    code = template.format(root=str(REPO), today=TODAY.isoformat(), **fields)
+    code = template.format(root=str(FIXTURE), today=TODAY.isoformat(), **fields)
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          timeout=300, cwd=REPO)
+                          timeout=300, cwd=FIXTURE)
 
 
 def run(break_worker: str) -> subprocess.CompletedProcess:

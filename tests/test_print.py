@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import REPO, copy_handbook, person, run_mkdocs, write
+from conftest import CONTACTS, REPO, copy_handbook, person, run_mkdocs, write
 
 from handbook.book import load_handbook
 from handbook.printing import PAPER, serve, sheet_path, sheet_pdf
@@ -74,7 +74,7 @@ def folded(text: str) -> str:
     return " ".join(text.split())
 
 
-EXAMPLE_MEETINGS = sorted(p.stem for p in (REPO / "contacts/meetings").glob("*.md"))
+EXAMPLE_MEETINGS = sorted(p.stem for p in (CONTACTS / "meetings").glob("*.md"))
 
 
 @pytest.mark.parametrize("paper", PAPERS)

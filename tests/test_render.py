@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import TODAY, person, write
+from conftest import CONTACTS, FIXTURE, TODAY, person, write
 
 from handbook.book import load_handbook
 from handbook.pipeline import build
@@ -13,12 +13,11 @@ from handbook.render import RenderOptions, render_pages
 from handbook.render.text import neutralise_links, page_meta
 from handbook.render.urls import relative_url
 
-REPO = Path(__file__).resolve().parents[1]
 HOSTILE = '<script>alert(1)</script>'
 
 
 def example_pages(**options):
-    handbook, problems = load_handbook(REPO / "contacts", REPO)
+    handbook, problems = load_handbook(CONTACTS, FIXTURE)
     assert problems == []
     return handbook, render_pages(handbook, RenderOptions(today=TODAY, **options))
 
@@ -119,7 +118,7 @@ def test_rendering_is_deterministic():
 
 
 def test_public_profile_renders_only_shared_people_without_private_fields():
-    pages = build(REPO / "contacts", RenderOptions(today=TODAY, profile="public"), REPO).pages
+    pages = build(CONTACTS, RenderOptions(today=TODAY, profile="public"), FIXTURE).pages
     text = "\n".join(pages.values())
     assert "@example.org" not in text and "555" not in text
     assert "contacts/jane-doe/index.md" in pages and "contacts/priya-raman/index.md" not in pages
