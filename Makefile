@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
-BENCH_ARGS ?=  # e.g. make bench BENCH_ARGS="--sizes 50/150 --runs 1"
+BENCH_ARGS ?=  # e.g. make bench BENCH_ARGS="--quick"; see python -m handbook.bench --help
 # Material prints a multi-line notice about MkDocs 2.0 on every run; keep our output quiet.
 export NO_MKDOCS_2_WARNING := 1
 

@@ -1,5 +1,6 @@
-"""`python -m handbook.bench` (`make bench`): build synthetic handbooks with our pipeline and as plain
-MkDocs pages, and print how they compare. See "Performance" in README.md."""
+"""`python -m handbook.bench` (`make bench`): synthetic handbooks of several sizes and shapes, each
+built with our pipeline, as the same facts written by hand, and as our exported pages in plain
+MkDocs; then the ratios, against the targets of issue 19. See "Performance" in README.md."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import shutil
 import sys
 import tempfile
+from enum import Enum
 from io import StringIO
 from pathlib import Path
 from typing import Optional
@@ -19,19 +21,29 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..cli.app import find_root
 from ..files import replace_file
-from . import measure, report, runner
-from .synthetic import Size
+from . import browser, measure, report, runner
+from .runner import Case, Settings
+from .synthetic import SHAPES, Shape, Size
 
-DEFAULT_SIZES = ("100/300", "1000/3000")
-LARGE_SIZE = "10000/30000"
-RESULTS_DIR = "bench-results"
+REFERENCE = "reference"
+DEFAULT_SIZES = ("300/900", "1000/3000")  # the issue's handbook, and 1,000/3,000 of its shape
+MATRIX_SIZE = "300/900"
+QUICK_SIZE = "60/180"
+LARGE_SIZE, LARGE_BESIDE = "10000/30000", "1000/3000"
+RESULTS = Path("bench-results") / "bench.json"
 PROFILE_LINES = 30
 PROFILED = r"(handbook|mkdocs|markdown|material|jinja2|yaml|pymdownx)/"
 
 # Wide enough for the result tables when the output goes to a file or a pipe.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
-app = typer.Typer(add_completion=False, rich_markup_mode="rich")
+app = typer.Typer(add_completion=False, rich_markup_mode="markdown")
+
+
+class Format(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
 
 
 def _sizes(texts: list[str]) -> list[Size]:
@@ -40,6 +52,28 @@ def _sizes(texts: list[str]) -> list[Size]:
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--sizes") from None
     return sorted(set(found), key=lambda s: (s.pages, s.people))
+
+
+def _shape(text: str) -> tuple[str, Shape]:
+    if text in SHAPES:
+        return text, SHAPES[text]
+    try:
+        return text.replace(" ", ""), Shape.parse(text)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{exc}; or name one of {', '.join(SHAPES)}", param_hint="--shape") from None
+
+
+def cases(sizes: list[Size], shapes: list[tuple[str, Shape]], matrix_size: Size, *, large: bool = False,
+          serve: bool = False) -> list[Case]:
+    """The reference shape at each size (timing serve, if asked), then each other shape at the
+    matrix size, then the large run."""
+    if large and Size.parse(LARGE_BESIDE) not in sizes:
+        sizes = [*sizes, Size.parse(LARGE_BESIDE)]
+    chosen = [Case(REFERENCE, SHAPES[REFERENCE], size, serve=serve) for size in sizes]
+    chosen += [Case(name, shape, matrix_size) for name, shape in shapes if Case(name, shape, matrix_size) not in chosen]
+    if large:
+        chosen.append(Case(REFERENCE, SHAPES[REFERENCE], Size.parse(LARGE_SIZE), large=True))
+    return chosen
 
 
 def _profile(repo: Path, workdir: Path, size: Size, seed: int) -> None:
@@ -61,34 +95,62 @@ def _profile(repo: Path, workdir: Path, size: Size, seed: int) -> None:
 
 @app.command()
 def bench(
-    sizes: Optional[list[str]] = typer.Option(None, "--sizes", help="people/meetings, e.g. 50/150; repeat it or "
-                                              "separate with commas. Default: 100/300 and 1000/3000."),
-    large: bool = typer.Option(False, "--large", help=f"Add {LARGE_SIZE}: expect an hour on a small machine."),
-    runs: int = typer.Option(3, "--runs", min=1, help="Builds of each kind per size; the median counts."),
-    serve: bool = typer.Option(True, "--serve/--no-serve", help="Time edits in mkdocs serve (and serve --dirty)."),
-    edits: int = typer.Option(3, "--edits", min=1, help="Edits timed in each serve mode."),
-    profile: bool = typer.Option(False, "--profile", help="Instead: profile one build of the largest size."),
+    sizes: Optional[list[str]] = typer.Option(
+        None, "--sizes", help="Sizes of the reference shape, people/meetings, e.g. 300/900; repeat it or separate "
+        f"with commas. Default: {', '.join(DEFAULT_SIZES)} ({QUICK_SIZE} with --quick)."),
+    shape: Optional[list[str]] = typer.Option(
+        None, "--shape", help="A shape of the matrix, built at --matrix-size: a name "
+        f"({', '.join(n for n in SHAPES if n != REFERENCE)}) or settings such as "
+        "'follow-ups=0-5,referred=60%,notes=2000,overdue=50%' (the rest as in the reference shape: "
+        f"{SHAPES[REFERENCE]}). Repeat it for more. Default: every named shape."),
+    matrix: Optional[bool] = typer.Option(None, "--matrix/--no-matrix", help="Build the other shapes too, not "
+                                          "just the reference one. Default: yes, or no with --quick."),
+    matrix_size: str = typer.Option(MATRIX_SIZE, "--matrix-size", help=f"The size of the matrix' shapes "
+                                    f"({QUICK_SIZE} with --quick)."),
+    quick: bool = typer.Option(False, "--quick", help=f"A few minutes: the reference shape at {QUICK_SIZE}, one "
+                               "build of each kind, three browser samples (add --matrix for the other shapes)."),
+    runs: Optional[int] = typer.Option(None, "--runs", min=1, help="Builds of each kind per case, interleaved; "
+                                       "the median counts. Default 3 (1 with --quick)."),
+    loads: Optional[int] = typer.Option(None, "--loads", min=1, help="Browser samples of each kind per case, for "
+                                        "the home page and for search; the median counts. Default 5 (3 with --quick)."),
+    use_browser: bool = typer.Option(True, "--browser/--no-browser", help="Time the home page and the first "
+                                     "search result in Chromium (/usr/bin/chromium)."),
+    serve: bool = typer.Option(False, "--serve", help="Also time an edited contact in mkdocs serve and serve "
+                               "--dirty, at each size of the reference shape."),
+    edits: int = typer.Option(3, "--edits", min=1, help="Edits timed in each serve mode, with --serve."),
+    large: bool = typer.Option(False, "--large", help=f"Add {LARGE_SIZE} (ours and by hand, one build each, "
+                               f"no browser) beside {LARGE_BESIDE}: time per page and memory. Expect an hour or more."),
+    profile: bool = typer.Option(False, "--profile", help="Instead: cProfile one build of the largest size."),
     seed: int = typer.Option(0, "--seed", help="Seed of the synthetic data: same seed, same files."),
-    keep: bool = typer.Option(False, "--keep", help="Keep the generated handbooks, sites' logs and configs."),
+    keep: bool = typer.Option(False, "--keep", help="Keep the generated handbooks, sites, logs and configs."),
+    output_format: Format = typer.Option(Format.table, "--format", help="How to print the results."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False,
-                                          help=f"JSON results (default: {RESULTS_DIR}/bench-<sizes>.json)."),
+                                          help=f"Where to save the results as JSON (default: {RESULTS})."),
     root: Optional[Path] = typer.Option(None, "--root", file_okay=False,
                                         help="The handbook whose config, theme and guide are used."),
 ) -> None:
-    """Time `mkdocs build` with our pipeline against plain MkDocs on the same pages.
+    """Time and weigh our site against the same facts written by hand, in plain MkDocs + Material.
 
-    For each size a synthetic handbook is generated; its pages are exported (as handbook
-    export-pages does) and built by plain MkDocs with the same theme, plugins and nav.
+    Each case is a synthetic handbook of one size and shape. It is built three ways, in
+    interleaved runs: with our pipeline; as the same facts written by hand (a page per person
+    and per meeting, a contacts table, a meetings list); and as our own pages exported for plain
+    MkDocs. Ratios are ours against the hand-written site, then against the exported one.
     """
     repo = find_root(root)
-    chosen = _sizes(list(sizes or DEFAULT_SIZES) + ([LARGE_SIZE] if large else []))
+    settings = Settings(runs=runs or (1 if quick else 3), loads=loads or (3 if quick else 5), browser=use_browser,
+                        edits=edits, seed=seed)
+    chosen_sizes = _sizes(list(sizes or ([QUICK_SIZE] if quick else DEFAULT_SIZES)))
+    shapes = [_shape(text) for text in shape] if shape else [(n, s) for n, s in SHAPES.items() if n != REFERENCE]
+    grid = _sizes([QUICK_SIZE if quick and matrix_size == MATRIX_SIZE else matrix_size])[0]
+    chosen = cases(chosen_sizes, shapes if (matrix if matrix is not None else not quick) else [], grid,
+                   large=large, serve=serve)
     runner.fix_today()
     workdir = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
         if profile:
-            _profile(repo, workdir, chosen[-1], seed)
+            _profile(repo, workdir, chosen_sizes[-1], seed)
             return
-        results = _run(repo, workdir, chosen, runs=runs, seed=seed, edits=edits if serve else 0)
+        results = _run(repo, workdir, chosen, settings, keep)
     except measure.BenchError as exc:
         err.print(f"[red]Error:[/] {exc}", markup=True, highlight=False)
         keep = True
@@ -99,23 +161,32 @@ def bench(
         else:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    out.print(report.build_table(results))
-    out.print(report.output_table(results))
-    for met, text in report.targets(results):
-        out.print(f"{'[green]✓' if met else '[red]✗'}[/] ", end="")
-        out.print(text, markup=False)
-    settings = {"runs": runs, "seed": seed, "edits": edits if serve else 0, "today": runner.fix_today().isoformat()}
-    path = output or repo / RESULTS_DIR / f"bench-{'_'.join(f'{s.people}-{s.meetings}' for s in chosen)}.json"
-    replace_file(path, json.dumps(report.as_json(results, repo, settings), indent=2, sort_keys=True) + "\n")
-    out.print(f"Results written to {path}")
+    data = report.as_json(results, repo, {**settings.__dict__, "today": runner.fix_today().isoformat()})
+    rows = report.rows(results)
+    if output_format is Format.json:
+        out.print_json(json.dumps(data))
+    elif output_format is Format.markdown:
+        out.print(report.markdown(rows), markup=False, highlight=False, soft_wrap=True)
+    else:
+        out.print(report.table(rows, "Our site against the same facts written by hand (and against our exported "
+                                     "pages in plain MkDocs)"))
+    missed = report.summary(rows)
+    if output_format is not Format.json:
+        for line in report.footnotes(results):
+            out.print(line, markup=False)
+        out.print("Every target met." if not missed else "Targets not met:", markup=False)
+        for line in missed:
+            out.print(f"- {line}", markup=False)
+    path = output or repo / RESULTS
+    replace_file(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    err.print(f"Results written to {path}")
 
 
-def _run(repo: Path, workdir: Path, sizes: list[Size], *, runs: int, seed: int, edits: int) -> list:
-    steps_per_size = 2 + 2 * runs + 1 + (2 if edits else 0)
+def _run(repo: Path, workdir: Path, chosen: list[Case], settings: Settings, keep: bool) -> list:
     results = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
-        task = progress.add_task("Benchmark", total=steps_per_size * len(sizes))
+        task = progress.add_task("Benchmark", total=sum(settings.steps(case) for case in chosen))
         done = 0
 
         def step(description: str) -> None:
@@ -123,8 +194,13 @@ def _run(repo: Path, workdir: Path, sizes: list[Size], *, runs: int, seed: int, 
             progress.update(task, description=description, completed=done)  # steps finished before this one
             done += 1
 
-        for size in sizes:
-            results.append(runner.bench_size(repo, workdir, size, runs=runs, seed=seed, serve_edits=edits, step=step))
+        chromium = browser.Browser() if settings.browser else None
+        try:
+            for case in chosen:
+                results.append(runner.measure_case(repo, workdir, case, settings, chromium, step, keep))
+        finally:
+            if chromium is not None:
+                chromium.close()
     return results
 
 

@@ -2,6 +2,9 @@
 
 Each build runs in a fresh process, reaped with ``os.wait4``, whose resource usage is that one
 child's own: its peak RSS is not mixed up with earlier runs (as RUSAGE_CHILDREN's maximum would be).
+Linux starts a new program's peak RSS from that of the process that started it, so a build is
+started by a small Python of its own (``_REAPER``), not by the bench, which holds a browser and
+whole handbooks.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 POLL = 0.02  # seconds between looks at the served site
+# argv: the fd to report on, then the command. Reports the command's peak RSS (KiB), exits as it did.
+_REAPER = ("import os, sys; pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ); "
+           "_, status, usage = os.wait4(pid, 0); os.write(int(sys.argv[1]), str(usage.ru_maxrss).encode()); "
+           "sys.exit(os.waitstatus_to_exitcode(status))")
 
 
 class BenchError(RuntimeError):
@@ -37,16 +44,26 @@ def mkdocs(*args: str) -> list[str]:
 
 
 def run_measured(command: list[str], cwd: Path, env: dict, log: Path) -> Run:
-    """Run ``command`` to completion; its wall time and its own peak resident memory."""
-    with log.open("wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
+    """Run ``command`` to completion; its wall time, CPU time and its own peak resident memory."""
+    read, write = os.pipe()
+    try:
+        with log.open("wb") as out:
+            start = time.perf_counter()
+            process = subprocess.Popen([sys.executable, "-c", _REAPER, str(write), *command], cwd=cwd, env=env,
+                                       stdout=out, stderr=subprocess.STDOUT, pass_fds=(write,))
+            os.close(write)
+            write = -1
+            _, status, usage = os.wait4(process.pid, 0)  # the reaper's usage includes the build it waited for
+            seconds = time.perf_counter() - start
+        peak_kib = os.read(read, 64)
+    finally:
+        os.close(read)
+        if write >= 0:
+            os.close(write)
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
-    if process.returncode != 0:
+    if process.returncode != 0 or not peak_kib:
         raise BenchError(f"{' '.join(command[2:4])} failed with exit code {process.returncode}; see {log}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+    return Run(seconds, usage.ru_utime + usage.ru_stime, int(peak_kib) * 1024)  # Linux reports KiB
 
 
 def free_port() -> int:
