@@ -45,7 +45,7 @@ def copy_handbook(dest: Path, with_examples: bool = True, contacts: Path = CONTA
             shutil.copy2(source, dest / part)
     shutil.copytree(contacts, dest / "contacts")
     if not with_examples:
-        for folder in ("people", "meetings"):
+        for folder in ("people", "meetings", "companies"):
             shutil.rmtree(dest / "contacts" / folder, ignore_errors=True)
             (dest / "contacts" / folder).mkdir(parents=True)
     return dest

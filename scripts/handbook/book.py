@@ -1,4 +1,4 @@
-"""The Handbook: every valid contact, meeting and question, with references resolved.
+"""The Handbook: every valid contact, meeting, company and question, with references resolved.
 
 ``load_handbook`` is the single entry point that the MkDocs build, ``handbook check`` and the
 importers share, so they always agree on what is valid.
@@ -17,7 +17,8 @@ from .limits import size_problems
 from .loading import Document, read_document
 from .me import ME_FILE, Me, load_me
 from .message_templates import MESSAGES_DIR, MessageTemplate, read_message_templates
-from .model import Contact, Meeting, MeetingFields, PersonFields, Source
+from .identity import organisation_slug
+from .model import Company, CompanyFields, Contact, Meeting, MeetingFields, PersonFields, Source
 from .problems import Problem, did_you_mean
 from .questions import BUILTIN_BANK, QuestionBank, load_bank
 from .read_cache import ReadCache
@@ -25,6 +26,7 @@ from .validation import validate
 
 PEOPLE_DIR = "people"
 MEETINGS_DIR = "meetings"
+COMPANIES_DIR = "companies"
 USER_BANK = "questions.yml"
 MINUTES_PER_QUESTION = 3
 
@@ -38,6 +40,7 @@ class Handbook:
     referrals_by_contact: dict[str, list[Contact]] = field(default_factory=dict)  # whom each referred
     me: Me | None = None  # contacts/me.yml, for signing messages
     messages: dict[str, MessageTemplate] = field(default_factory=dict)  # contacts/messages/*.j2
+    companies: dict[str, Company] = field(default_factory=dict)  # contacts/companies/*.md, by organisation slug
 
     def index(self) -> "Handbook":
         """Build the lookup tables once, so no page scans every meeting."""
@@ -134,6 +137,28 @@ def _read_people(folder: Path, root: Path, problems: list[Problem],
                 continue
             contacts[slug] = Contact.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
     return contacts, owners
+
+
+def _read_companies(folder: Path, root: Path, problems: list[Problem],
+                    cache: ReadCache | None = None) -> dict[str, Company]:
+    """The optional company files, keyed like the organisations people name: by the slug of `name`."""
+    companies: dict[str, Company] = {}
+    for path in _markdown_files(folder) if folder.is_dir() else []:
+        display = _display(path, root)
+        doc, fields = _read_fields(path, display, CompanyFields, problems, cache)
+        if fields is None:
+            continue
+        slug = organisation_slug(fields.name)
+        line = doc.line_of(("name",))
+        if not slug:
+            problems.append(Problem(display, line, "name", f"'{fields.name}' has no letters or digits to make a "
+                                    "page address from", "write the company's name with at least one letter"))
+        elif slug in companies:
+            problems.append(Problem(display, line, "name", f"'{fields.name}' is already described in "
+                                    f"{companies[slug].source.path}", "keep one file per company: merge the two"))
+        else:
+            companies[slug] = Company.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
+    return companies
 
 
 def _read_meetings(folder: Path, root: Path, problems: list[Problem],
@@ -252,6 +277,7 @@ def load_handbook(contacts_dir: Path, root: Path | None = None,
     problems += found
     messages, found = read_message_templates(contacts_dir / MESSAGES_DIR, root)
     problems += found
+    companies = _read_companies(contacts_dir / COMPANIES_DIR, root, problems, cache)
     handbook = Handbook(contacts=contacts, meetings={m.slug: m for m in meetings}, bank=bank, me=me,
-                        messages=messages)
+                        messages=messages, companies=companies)
     return handbook.index(), sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))

@@ -1,12 +1,16 @@
-"""Keys that say two records may be the same person, whatever the spelling of their details.
+"""Keys that say two records may be the same person or organisation, whatever the spelling.
 
-Shared by the duplicate warnings of ``handbook check`` and by the importers' matching.
+Shared by the duplicate warnings of ``handbook check``, the importers' matching, and the grouping
+of people by ``company`` (which is also how a company file finds its people).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
+
+from slugify import slugify
 
 
 def email_key(email: str) -> str:
@@ -40,3 +44,10 @@ def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name or "")
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
+
+
+@lru_cache(maxsize=4096)
+def organisation_slug(company: str) -> str:
+    """An organisation's key and page address: "Acme Health", "acme  health" and "ACME-Health" are
+    one organisation, and so are "Société X" and "Societe X". "" when the name has no letters or digits."""
+    return slugify(company or "")

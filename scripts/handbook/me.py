@@ -2,6 +2,7 @@
 
     name: Alex Rivera
     pitch: I'm finishing a data analytics certificate and moving over from hospital nursing.
+    school: Example State University   # or a list; finds fellow alumni at your target companies
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .loading import read_yaml_file
-from .model import Text
+from .model import Text, Texts
 from .problems import Problem
 from .validation import validate
 
@@ -23,6 +24,7 @@ class Me(BaseModel):
 
     name: Text = Field(min_length=1)
     pitch: Text = ""  # one or two sentences about you, for outreach
+    school: Texts = []  # schools you went to: people whose tags or how_we_met name one are fellow alumni
 
 
 def load_me(path: Path, display: str) -> tuple[Me | None, list[Problem]]:

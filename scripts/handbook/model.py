@@ -1,16 +1,17 @@
 """Stage 2, model: typed, validated records for what the user writes in contacts/.
 
-``PersonFields`` and ``MeetingFields`` are the frontmatter contract (see README, "Data format").
-``Contact`` and ``Meeting`` add what the file itself supplies: slug, path, line numbers, notes.
+``PersonFields``, ``MeetingFields`` and ``CompanyFields`` are the frontmatter contract (see README,
+"Data format"). ``Contact``, ``Meeting`` and ``Company`` add what the file itself supplies: slug,
+path, line numbers, notes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, WrapValidator, field_validator,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, WrapValidator,
                       model_serializer, model_validator)
 
 STATUSES = ("prospect", "contacted", "scheduled", "met", "keep-in-touch", "dormant")
@@ -18,7 +19,9 @@ CHANNELS = ("email", "phone", "video", "in-person")
 MEETING_KINDS = ("coffee", "phone", "video", "in-person", "event")
 MEETING_STATUSES = ("planned", "done", "cancelled")
 # Next-step nudges a person can silence with `quiet:` (derive/nudges.py explains each; "all" silences every one).
-NUDGE_RULES = ("ask-for-next-steps", "record-preferences", "update-referrer", "reach-out")
+NUDGE_RULES = ("ask-for-next-steps", "record-preferences", "update-referrer", "reach-out", "find-someone")
+COMPANY_NUDGES = ("find-someone",)  # about a company: its file's `quiet:` silences them, a person's cannot
+PERSON_NUDGES = tuple(rule for rule in NUDGE_RULES if rule not in COMPANY_NUDGES)
 
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
@@ -81,6 +84,7 @@ def parse_day(value: Any) -> dt.date:
 Text = Annotated[str, BeforeValidator(_text), BeforeValidator(_strip)]
 Day = Annotated[dt.date, BeforeValidator(parse_day)]
 Slugs = Annotated[list[Text], BeforeValidator(_one_or_many)]
+Texts = Annotated[list[Text], BeforeValidator(_one_or_many), AfterValidator(lambda tags: [t for t in tags if t])]
 
 
 class _Strict(BaseModel):
@@ -160,19 +164,14 @@ class PersonFields(_Strict):
     prefers: Optional[Literal[CHANNELS]] = None  # type: ignore[valid-type]
     referred_by: Optional[Text] = None
     how_we_met: Text = ""
-    tags: Annotated[list[Text], BeforeValidator(_one_or_many)] = []
+    tags: Texts = []
     status: Literal[STATUSES] = "prospect"  # type: ignore[valid-type]
     # Days between touches: 90, or {ideal: 60, max: 90}. The wrap runs after _days_or_none.
     stay_in_touch: Annotated[Optional[Cadence], WrapValidator(_cadence), BeforeValidator(_days_or_none)] = None
     touches: list[Touch] = []
     share: bool = False
     added: Optional[Day] = None  # when the person went into the handbook: "reach out" counts from it
-    quiet: Annotated[list[Literal[NUDGE_RULES + ("all",)]], BeforeValidator(_quiet)] = []  # type: ignore[valid-type]
-
-    @field_validator("tags")
-    @classmethod
-    def _no_empty_tags(cls, tags: list[str]) -> list[str]:
-        return [t for t in tags if t]
+    quiet: Annotated[list[Literal[PERSON_NUDGES + ("all",)]], BeforeValidator(_quiet)] = []  # type: ignore[valid-type]
 
 
 class MeetingFields(_Strict):
@@ -189,6 +188,49 @@ class MeetingFields(_Strict):
     referrer_told: Optional[Day] = None  # when you told whoever introduced you how it went
     asked: Annotated[list[Text], BeforeValidator(_one_or_many)] = []  # question ids asked, picked or not
     status: Literal[MEETING_STATUSES] = "planned"  # type: ignore[valid-type]
+
+
+Score = Annotated[int, Field(ge=0, le=3)]  # the 0-3 scale of a target list: 0 none, 3 the most
+_SCORE = TypeAdapter(Score)
+
+
+class Posting(_Strict):
+    """An opening seen at a company: what it was called, where, and when you last saw it up."""
+
+    title: Text = Field(min_length=1)
+    url: Text = ""
+    seen: Optional[Day] = None
+
+
+_POSTINGS = TypeAdapter(list[Posting])
+
+
+def _postings(value: Any, handler) -> Any:
+    # A list is checked item by item; anything else must be the 0-3 score itself.
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return _POSTINGS.validate_python(list(value))
+    if isinstance(value, bool) or not isinstance(value, int) and not (isinstance(value, str) and value.isdigit()):
+        raise ValueError("is neither a number nor a list; write a number from 0 to 3, or list each opening "
+                         "on its own '- {title: ..., url: ..., seen: 2026-11-20}' line")
+    return _SCORE.validate_python(value)
+
+
+class CompanyFields(_Strict):
+    name: Text = Field(min_length=1)  # matched to people's `company`, whatever the case or accents
+    motivation: Score = 0  # how much you want to work there
+    # The openings you saw there, or just how well they post roles in your field (0-3).
+    postings: Annotated[Union[Score, list[Posting]], WrapValidator(_postings)] = []
+    tags: Texts = []
+    website: Text = ""
+    linkedin: Text = ""
+    quiet: Annotated[list[Literal[COMPANY_NUDGES + ("all",)]], BeforeValidator(_quiet)] = []  # type: ignore[valid-type]
+
+    @property
+    def posting_score(self) -> int:
+        """The postings as a 0-3 score: the number given, or how many openings are listed (at most 3)."""
+        return self.postings if isinstance(self.postings, int) else min(len(self.postings), 3)
 
 
 class Source(BaseModel):
@@ -233,6 +275,12 @@ class Meeting(MeetingFields):
     @property
     def start(self) -> dt.datetime:
         return self.date if isinstance(self.date, dt.datetime) else dt.datetime.combine(self.date, dt.time())
+
+
+class Company(CompanyFields):
+    slug: str  # the organisation's address, from its name: the same as its people's `company` gives
+    notes: str = ""
+    source: Source
 
 
 class Category(_Strict):

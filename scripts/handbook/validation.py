@@ -36,12 +36,17 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         if field is None:
             return None
-        annotation = field.annotation
-        args = getattr(annotation, "__args__", ())
-        current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        current = _record_type(field.annotation)
         if current is None:
             return None
     return current
+
+
+def _record_type(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, however it is wrapped: Posting in Union[int, list[Posting]]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, map(_record_type, getattr(annotation, "__args__", ()))), None)
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:

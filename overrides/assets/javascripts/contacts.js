@@ -1,6 +1,9 @@
-/* Networking Handbook: filter and sort the contacts table as you type. No framework.
+/* Networking Handbook: filter and sort a table as you type (the contacts and the target list).
+ * No framework.
  *
  * Each row carries what it is filtered and sorted by in data attributes, read once at start.
+ * Each control of the form says which attribute it tests: data-hb-match="status" (equal),
+ * data-hb-has="tags" (in the row's JSON list) or data-hb-min="motivation" (at least).
  * A keystroke then only compares strings and flips `hidden` on rows whose visibility changed,
  * and a sort moves the rows in one DocumentFragment, so a table of thousands stays quick.
  * Without JavaScript the form stays hidden and the table lists everyone.
@@ -13,21 +16,42 @@
     return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function readRow(row, index) {
-    var tags = [];
-    try { tags = JSON.parse(row.getAttribute("data-tags") || "[]"); } catch (e) { tags = []; }
-    return {
+  function list(text) {
+    try { return JSON.parse(text || "[]"); } catch (e) { return []; }
+  }
+
+  // The form's filters: [{control, key, test(row value, wanted)}].
+  function readFilters(form) {
+    var tests = {
+      match: function (value, wanted) { return value === wanted; },
+      has: function (value, wanted) { return value.indexOf(wanted) !== -1; },
+      min: function (value, wanted) { return Number(value) >= Number(wanted); }
+    };
+    var filters = [];
+    Object.keys(tests).forEach(function (kind) {
+      form.querySelectorAll("[data-hb-" + kind + "]").forEach(function (control) {
+        filters.push({ control: control, kind: kind, key: control.getAttribute("data-hb-" + kind), test: tests[kind] });
+      });
+    });
+    return filters;
+  }
+
+  function readRow(row, index, filters, sortKeys) {
+    var read = {
       el: row,
       index: index,
       name: fold(row.cells[0].textContent),
       text: fold(row.getAttribute("data-search")),
-      tags: tags,
-      status: row.getAttribute("data-status") || "",
       rank: Number(row.getAttribute("data-rank") || 0),
-      "last-met": row.getAttribute("data-last-met") || "",
-      "next-touch": row.getAttribute("data-next-touch") || "",
+      values: {},
       shown: !row.hidden
     };
+    filters.forEach(function (filter) {
+      var value = row.getAttribute("data-" + filter.key) || "";
+      read.values[filter.key] = filter.kind === "has" ? list(value) : value;
+    });
+    sortKeys.forEach(function (key) { read[key] = row.getAttribute("data-" + key) || ""; });
+    return read;
   }
 
   function byName(a, b) {
@@ -53,10 +77,14 @@
     if (!form || table.hasAttribute("data-hb-ready")) { return; }
     table.setAttribute("data-hb-ready", "");
     var body = table.tBodies[0];
-    var rows = Array.prototype.map.call(body.rows, readRow);
+    var filters = readFilters(form);
+    var sortKeys = Array.prototype.map.call(table.querySelectorAll("th[data-hb-sort]"), function (th) {
+      return th.getAttribute("data-hb-sort");
+    }).filter(function (key) { return key !== "name" && key !== "status"; });
+    var rows = Array.prototype.map.call(body.rows, function (row, index) {
+      return readRow(row, index, filters, sortKeys);
+    });
     var text = form.querySelector("[data-hb-filter-text]");
-    var status = form.querySelector("[data-hb-filter-status]");
-    var tag = form.querySelector("[data-hb-filter-tag]");
     var count = form.querySelector("[data-hb-filter-count]");
     var none = document.querySelector("[data-hb-filter-none]");
     var pending = false;
@@ -64,17 +92,19 @@
     function apply() {
       pending = false;
       var words = fold(text.value).split(/\s+/).filter(Boolean);
-      var wantStatus = status ? status.value : "";
-      var wantTag = tag ? tag.value : "";
+      var wanted = filters.filter(function (filter) { return filter.control.value; });
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
-        var ok = (!wantStatus || row.status === wantStatus) && (!wantTag || row.tags.indexOf(wantTag) !== -1);
+        var ok = true;
+        for (var f = 0; ok && f < wanted.length; f++) {
+          ok = wanted[f].test(row.values[wanted[f].key], wanted[f].control.value);
+        }
         for (var w = 0; ok && w < words.length; w++) { ok = row.text.indexOf(words[w]) !== -1; }
         if (ok !== row.shown) { row.el.hidden = !ok; row.shown = ok; }
         if (ok) { shown++; }
       }
-      var filtered = words.length || wantStatus || wantTag;
+      var filtered = words.length || wanted.length;
       count.textContent = filtered ? "Showing " + shown + " of " + rows.length : "";
       if (none) { none.hidden = shown !== 0; }
     }
@@ -111,7 +141,7 @@
   }
 
   function init() {
-    document.querySelectorAll("table[data-hb-contacts]").forEach(initTable);
+    document.querySelectorAll("table[data-hb-contacts], table[data-hb-targets]").forEach(initTable);
   }
 
   window.handbookOnPage(init); // from handbook.js, which main.html loads first

@@ -39,7 +39,7 @@ def check(
     root: Optional[Path] = ROOT_OPTION,
     format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for editors and CI."),
 ) -> None:
-    """Validate every contact and meeting file exactly as the build does. Exits 1 on errors."""
+    """Validate every contact, meeting and company file exactly as the build does. Exits 1 on errors."""
     root = find_root(root)
     problems = check_problems(root)
     failed = bool(errors(problems))

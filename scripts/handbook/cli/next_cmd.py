@@ -23,12 +23,12 @@ def next_steps(
     rule: Optional[Rule] = typer.Option(None, "--rule", "-r", help="Only this kind of nudge."),
     root: Optional[Path] = ROOT_OPTION,
 ) -> None:
-    """List what to do next: next steps to ask for, preferences to record, referrers to update, prospects to write to.
+    """List what to do next: next steps to ask for, preferences to record, referrers to update, prospects to write to, top targets to find someone at.
 
     Each nudge says why it came up and which file and line to edit. Always exits 0.
 
-    To silence a kind of nudge about someone, list its rule id under quiet: in their file;
-    quiet: all silences every kind.
+    To silence a kind of nudge about someone (or a company), list its rule id under quiet: in their
+    file; quiet: all silences every kind.
 
     Example: handbook next --rule reach-out
     """
@@ -51,5 +51,5 @@ def next_steps(
             say(f"    {nudge.why}", style="dim")
             say(f"    {shown(root / nudge.path)}:{nudge.line}", style="cyan")
     if quiet:
-        out.print(f"[dim]{quiet} more silenced by quiet: in people's files.[/]")
+        out.print(f"[dim]{quiet} more silenced by quiet: in your files.[/]")
     raise typer.Exit(0)

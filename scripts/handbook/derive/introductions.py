@@ -21,22 +21,14 @@ import datetime as dt
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
-from slugify import slugify
-
 from ..book import Handbook
+from ..identity import organisation_slug
 from .agenda import last_touch, took_place
 from .referrals import ReferralGraph, referral_graph
 
 LEVELS = ("met", "warm", "cold")  # the order people are listed in
-
-
-@lru_cache(maxsize=4096)
-def organisation_slug(company: str) -> str:
-    """The page address of an organisation; "" when the name has no letters or digits."""
-    return slugify(company or "")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Next-step nudges: habits that are easy to forget, found in the data, each with the file to edit.
 
-Four rules (their ids are what `quiet:` in a person's file takes, see model.NUDGE_RULES):
+Five rules; their ids are what `quiet:` takes (model.NUDGE_RULES), in a person's file or, for the last, a company's:
 - ``ask-for-next-steps``: a meeting that took place in the last ASK_WINDOW days where neither
   "other-people" (more names) nor "stay-in-touch" was picked in ``questions:`` or recorded in
   ``asked:``: the thank-you note, or the next message, can ask instead.
@@ -10,6 +10,8 @@ Four rules (their ids are what `quiet:` in a person's file takes, see model.NUDG
   REFERRER_SILENCE days (the agenda's last touch), unless a meeting with them is planned.
 - ``reach-out``: a prospect with no meeting and no touch REACH_OUT_AFTER days after ``added:``.
   A prospect without ``added:`` is taken to have been added long ago.
+- ``find-someone``: one of the top targets (derive/targets.py) where nobody is in your handbook
+  yet; the company file's ``quiet:`` silences it.
 
 Dormant people get no nudge about keeping in touch. A person silences nudges with
 ``quiet: [rule, ...]`` or ``quiet: all``; a meeting's nudge is silenced when everyone at it is quiet.
@@ -22,16 +24,18 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..book import Handbook
-from ..model import NUDGE_RULES, Contact, Meeting, Source
+from ..model import NUDGE_RULES, Company, Contact, Meeting, Source
 from .agenda import last_touch, names, took_place
 from .referrals import ReferralGraph, referral_graph
+from .targets import Target, next_step, step_text, targets, top_targets
 
 ASK_WINDOW = 30  # days after a meeting during which asking by message still feels natural
 REFERRER_SILENCE = 60  # days without news before a referrer deserves an update
 REACH_OUT_AFTER = 14  # days a prospect may wait for a first message
 NEXT_STEP_QUESTIONS = ("other-people", "stay-in-touch")  # question ids: more names, permission to follow up
 RULE_LABELS = {"ask-for-next-steps": "Ask for next steps", "record-preferences": "Record how to keep in touch",
-               "update-referrer": "Update a referrer", "reach-out": "Reach out"}
+               "update-referrer": "Update a referrer", "reach-out": "Reach out",
+               "find-someone": "Find a way in"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Nudge:
     why: str  # one sentence: why it came up, and how to clear it
     path: str  # the file to edit
     line: int
+    company: str | None = None  # the organisation's slug when the nudge is about one; its page is the link target
 
     @property
     def label(self) -> str:
@@ -57,8 +62,8 @@ def _line(source: Source, *keys: str) -> int:
     return 1
 
 
-def is_quiet(contact: Contact, rule: str) -> bool:
-    return "all" in contact.quiet or rule in contact.quiet
+def is_quiet(record: Contact | Company, rule: str) -> bool:
+    return "all" in record.quiet or rule in record.quiet
 
 
 def _days(count: int) -> str:
@@ -133,6 +138,26 @@ def _reach_out(handbook: Handbook, contact: Contact, today: dt.date) -> Nudge | 
                  _line(contact.source, "added", "status", "name"))
 
 
+def _find_someone(handbook: Handbook, target: Target, rank: int) -> Nudge | None:
+    if target.people or target.company is None:
+        return None
+    why = (f"{target.name} is number {rank} on your target list and nobody there is in your handbook yet; "
+           f"{step_text(next_step(handbook, target))}, then add them with "
+           f"`handbook new contact \"...\" --company \"{target.name}\"`.")
+    return Nudge("find-someone", "", None, f"Find someone at {target.name}", why, target.company.source.path,
+                 _line(target.company.source, "name"), company=target.slug)
+
+
+def _target_candidates(handbook: Handbook, today: dt.date, graph: ReferralGraph) -> Iterable[tuple[Nudge, bool]]:
+    if not handbook.companies:
+        return  # only a company file makes a target
+    ranked = targets(handbook, today, graph)
+    for target in top_targets(ranked):
+        nudge = _find_someone(handbook, target, ranked.index(target) + 1)
+        if nudge is not None:
+            yield nudge, is_quiet(target.company, nudge.rule)
+
+
 def _candidates(handbook: Handbook, today: dt.date, graph: ReferralGraph) -> Iterable[tuple[Nudge, bool]]:
     """Every nudge the data calls for, with whether `quiet:` silences it."""
     for meeting in handbook.meetings.values():
@@ -147,9 +172,11 @@ def _candidates(handbook: Handbook, today: dt.date, graph: ReferralGraph) -> Ite
                       _update_referrer(handbook, contact, graph, today), _reach_out(handbook, contact, today)):
             if nudge is not None:
                 yield nudge, is_quiet(contact, nudge.rule)
+    yield from _target_candidates(handbook, today, graph)
 
 
 def _order(handbook: Handbook, nudge: Nudge) -> tuple:
+    # Nudges about companies tie here and keep their target-list order (the sort is stable).
     contact = handbook.contacts.get(nudge.contact)
     return (NUDGE_RULES.index(nudge.rule), contact.name.casefold() if contact else "", nudge.contact,
             nudge.meeting or "")

@@ -23,8 +23,10 @@ def code_spans(text: str) -> Markup:
 
 
 def nudge_src(nudge: Nudge) -> str:
-    """The page a nudge links to: its meeting when it has one, else its person."""
-    return urls.meeting_src(nudge.meeting) if nudge.meeting else urls.contact_src(nudge.contact)
+    """The page a nudge links to: its meeting or its company when it has one, else its person."""
+    if nudge.meeting:
+        return urls.meeting_src(nudge.meeting)
+    return urls.company_src(nudge.company) if nudge.company else urls.contact_src(nudge.contact)
 
 
 def next_steps_values(handbook: Handbook, options: RenderOptions, graph: ReferralGraph) -> dict:

@@ -13,7 +13,7 @@ from .. import clock
 from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
 from ..derive.history import meeting_history
-from ..derive.introductions import organisation_slug
+from ..identity import organisation_slug
 from ..derive.referrals import referral_graph
 from . import urls
 from .contacts_index import contacts_index_values
