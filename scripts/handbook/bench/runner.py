@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import clock, pipeline
-from ..book import MEETINGS_DIR, PEOPLE_DIR, Handbook
+from ..book import COMPANIES_DIR, MEETINGS_DIR, PEOPLE_DIR, Handbook
 from ..mkdocs_yaml import dump_config, read_config, without_plugin
 from ..page_export import NOT_IN_NAV, docs_dir, outputs, render_options, write_outputs
 from ..problems import errors
@@ -29,6 +29,7 @@ from . import browser, by_hand, measure
 from .synthetic import Shape, Size, generate
 
 SITE_PARTS = ("mkdocs.yml", "content", "overrides")  # copied from the repo; contacts/ is generated
+RECORDS = (PEOPLE_DIR, MEETINGS_DIR, COMPANIES_DIR)  # folders of the user's records, not their settings
 PLUGIN = "handbook"
 PLAIN_DOCS = "plain-docs"
 BY_HAND_DOCS = "by-hand-docs"
@@ -111,7 +112,8 @@ def build_env() -> dict[str, str]:
 
 def prepare(repo: Path, root: Path, size: Size, seed: int, shape: Shape = Shape()) -> None:
     """A handbook folder: the repo's config, guide and overrides, the user's settings in contacts/
-    (me.yml, message templates, own questions), and generated people and meetings."""
+    (me.yml, message templates, own questions), and generated people and meetings (no company
+    files: the shape says nothing of them)."""
     root.mkdir(parents=True)
     for part in SITE_PARTS:
         source = repo / part
@@ -122,7 +124,7 @@ def prepare(repo: Path, root: Path, size: Size, seed: int, shape: Shape = Shape(
     contacts = repo / "contacts"
     (root / "contacts").mkdir()
     for item in sorted(contacts.iterdir()) if contacts.is_dir() else []:
-        if item.name in (PEOPLE_DIR, MEETINGS_DIR) or item.name.startswith("."):
+        if item.name in RECORDS or item.name.startswith("."):  # the example records stay behind
             continue
         copy = shutil.copytree if item.is_dir() else shutil.copy2
         copy(item, root / "contacts" / item.name)
