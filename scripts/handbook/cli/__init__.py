@@ -2,7 +2,7 @@
 
 from . import check  # noqa: F401  (registers commands)
 from . import due  # noqa: F401  (registers commands)
-from . import next_cmd, path_cmd  # noqa: F401  (registers commands)
+from . import next_cmd, path_cmd, targets_cmd  # noqa: F401  (registers commands)
 from . import export_pages  # noqa: F401  (registers commands)
 from . import print_cmd  # noqa: F401  (registers commands)
 from . import exporting, importing, message, new  # noqa: F401  (registers commands)
