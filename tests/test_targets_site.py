@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_handbook, run_mkdocs, write, write_record
+from conftest import copy_handbook, run_mkdocs, serve_directory, write, write_record
 
 SECRET = "Zanzibar-7731"  # in every private part of a company file: motivation aside, none may be public
 
@@ -103,3 +103,28 @@ def test_the_public_build_shows_nothing_from_a_company_file(targets_handbook, tm
     assert not any(word in index for word in ("Motivation", "Postings", "Way in", "warm", "alumni"))
     acme = text((site / "companies" / "acme-health" / "index.html").read_text(encoding="utf-8"))
     assert "Dana Okafor" in acme and not any(word in acme for word in ("Rank", "Next step", "Motivation"))
+
+
+def test_the_target_list_filters_by_way_in_motivation_and_tag_in_a_browser(page, private_site):
+    server, url = serve_directory(private_site)
+    try:
+        page.goto(url + "companies/")
+        page.locator("[data-hb-filter]").wait_for(state="visible")  # contacts.js has started
+
+        def shown() -> list[str]:
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            return page.locator("table[data-hb-targets] tbody tr:visible td:nth-child(2)").all_inner_texts()
+
+        assert shown() == ["Acme Health", "Bluebird Transit", "Riverbend Clinics", "Northwind Labs"]
+        page.locator("[data-hb-match='way-in']").select_option("cold")
+        assert shown() == ["Riverbend Clinics", "Northwind Labs"]
+        page.locator("[data-hb-min='motivation']").select_option("2")
+        assert shown() == ["Riverbend Clinics"]
+        assert page.locator("[data-hb-filter-count]").inner_text() == "Showing 1 of 4"
+        page.locator("[data-hb-match='way-in']").select_option("")
+        page.locator("[data-hb-has='tags']").select_option(f"tag-{SECRET}")
+        assert shown() == ["Acme Health"]
+        page.get_by_placeholder("Name or tag").fill("river")
+        assert shown() == [] and page.locator("[data-hb-filter-none]").is_visible()
+    finally:
+        server.shutdown()

@@ -197,9 +197,16 @@ _SCORE = TypeAdapter(Score)
 class Posting(_Strict):
     """An opening seen at a company: what it was called, where, and when you last saw it up."""
 
-    title: Text = Field(min_length=1)
+    title: Text = ""
     url: Text = ""
     seen: Optional[Day] = None
+
+    @model_validator(mode="after")
+    def _title_or_url(self) -> "Posting":
+        if not (self.title or self.url):
+            raise ValueError("has neither a title nor a url; write at least one, e.g. {title: Data Analyst, "
+                             "url: https://...}")
+        return self
 
 
 _POSTINGS = TypeAdapter(list[Posting])
