@@ -13,8 +13,8 @@ from slugify import slugify
 
 from handbook.book import load_handbook
 from handbook.files import FileExists, create_file, first_free
-from handbook.model import Question
-from handbook.writing import meeting_text, person_text
+from handbook.model import PersonFields, Question
+from handbook.writing import check_fields, meeting_text, person_text
 
 HOSTILE = [
     "O'Brien \"the best\"", "Acme: Health", "0123", "12:30", "yes", "no", "null", "~", "2026-12-02", "1e3", ".5",
@@ -46,7 +46,9 @@ def test_a_hostile_value_reads_back_exactly(tmp_path, value):
     assert x.notes.strip() == "Notes stay notes.\n---\nStill notes."
 
 
-printable = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).map(str.strip)
+# Control characters are refused (see test_control_characters_are_refused_before_writing); a tab and a
+# line break are in HOSTILE above.
+printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).map(str.strip)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -57,6 +59,13 @@ def test_any_text_reads_back_exactly(tmp_path_factory, name, company):
     book, problems = read_back(contacts)
     assert problems == [], person_text({"name": name, "company": company})
     assert (book.contacts["someone"].name, book.contacts["someone"].company) == (name, company)
+
+
+def test_control_characters_are_refused_before_writing():
+    problems = check_fields({"name": "Ana\x1b[2J", "tags": ["ok", "bell\x07"]}, PersonFields, "people/ana.md")
+    assert [(p.field, p.message) for p in problems] == [
+        ("name", "holds U+001B, an invisible control character"),
+        ("tags[1]", "holds U+0007, an invisible control character")]
 
 
 def test_a_meeting_file_reads_back_with_its_questions(tmp_path):

@@ -73,8 +73,40 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _kept_aside(path: Path) -> bool:
+    # Names starting with '.' or '_' are the user's way to keep a file out; '~' ends an editor's backup.
+    return path.name.startswith((".", "_")) or path.name.endswith("~")
+
+
 def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file() and not p.name.startswith((".", "_")))
+    return sorted(p for p in folder.glob("*.md") if p.is_file() and not _kept_aside(p))
+
+
+def _is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
+
+
+def _unread_files(contacts_dir: Path, root: Path) -> list[Problem]:
+    """Warnings for files a user would expect to be read, but that the build passes over."""
+    def unread(path: Path, why: str, hint: str) -> Problem:
+        return Problem(_display(path, root), 1, "file", f"is not read: {why}", hint, severity="warning")
+
+    found = [unread(path, f"the build reads contacts/{PEOPLE_DIR}/*.md and contacts/{MEETINGS_DIR}/*.md",
+                    "move it into one of those folders")
+             for path in sorted(contacts_dir.glob("*")) if path.is_file() and _is_markdown(path) and not _kept_aside(path)]
+    for name in (PEOPLE_DIR, MEETINGS_DIR):
+        folder = contacts_dir / name
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if _kept_aside(path) or (path.is_file() and path.suffix == ".md"):
+                continue
+            if path.is_file():
+                found.append(unread(path, "the build reads only names ending in '.md', in lower case",
+                                    f"rename it to {path.stem}.md, or start its name with '_' to keep it aside"))
+            elif path.is_dir():
+                found += [unread(inner, f"the build reads contacts/{name}/*.md, not the folders inside it",
+                                 f"move it into contacts/{name}/, or start the folder's name with '_' to keep it aside")
+                          for inner in sorted(path.rglob("*")) if inner.is_file() and _is_markdown(inner)]
+    return found
 
 
 def person_files(people_dir: Path) -> dict[str, Path]:
@@ -266,6 +298,7 @@ def load_handbook(contacts_dir: Path, root: Path | None = None,
         bank_files.append((contacts_dir / USER_BANK, _display(contacts_dir / USER_BANK, root)))
     bank, found = load_bank(bank_files)
     problems += found
+    problems += _unread_files(contacts_dir, root)
     contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems, cache)
     _check_referrals(contacts, owners, problems)
     meetings = _check_meetings(_read_meetings(contacts_dir / MEETINGS_DIR, root, problems, cache), owners, bank,

@@ -13,6 +13,20 @@ import tempfile
 from pathlib import Path
 
 
+USER_FOLDERS = ("contacts", "content")  # the user's data and the hand-written guide: never an output
+
+
+def user_folder_at(target: Path, root: Path, *, or_above: bool = False) -> str | None:
+    """The user's folder (contacts or content) that ``target`` is or lies in; with ``or_above``,
+    also one that ``target`` holds. None when an output there touches nothing of theirs."""
+    target = Path(target).resolve()
+    for name in USER_FOLDERS:
+        folder = (root / name).resolve()
+        if target == folder or folder in target.parents or (or_above and target in folder.parents):
+            return name
+    return None
+
+
 class FileExists(FileExistsError):
     """The target is already there; nothing was written."""
 

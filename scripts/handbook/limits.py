@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .loading import Document, Key
-from .problems import Problem
-from .validation import field_name
+from .problems import Problem, field_name
 
 VALUE_LIMIT = 5_000  # characters in one frontmatter value; a long research note fits easily
 NOTES_LIMIT = 1_000_000  # bytes of notes in one file: about 300 printed pages

@@ -23,6 +23,9 @@ NUDGE_RULES = ("ask-for-next-steps", "record-preferences", "update-referrer", "r
 COMPANY_NUDGES = ("find-someone",)  # about a company: its file's `quiet:` silences them, a person's cannot
 PERSON_NUDGES = tuple(rule for rule in NUDGE_RULES if rule not in COMPANY_NUDGES)
 
+# The years a date may have. The calendar counts days and months from each date (a keep-in-touch
+# date is up to ten years on), and 9999-12-31 plus one day does not exist.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
@@ -54,12 +57,19 @@ def _quoted(value: Any) -> str:
 
 
 # Validators word errors as "what is wrong; how to fix it": validation.py splits them there.
+def _in_range(when: dt.datetime | dt.date, value: Any) -> dt.datetime | dt.date:
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise ValueError(f"{_quoted(str(value))} is out of range; write a date between {FIRST_YEAR} and {LAST_YEAR}, "
+                         "e.g. 2026-12-02")
+    return when
+
+
 def parse_when(value: Any) -> dt.datetime | dt.date:
-    """A date, or a date with a time. PyYAML leaves '2026-12-02 09:30' (no seconds) as text."""
+    """A date, or a date with a time, from 1900 to 2199. PyYAML leaves '2026-12-02 09:30' (no seconds) as text."""
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
+        return _in_range(value.replace(tzinfo=None), value)
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, value)
     if value is None or value == "":
         raise ValueError("is empty; write a date like 2026-12-02 or 2026-12-02 09:30")
     match = _DATE_TIME.match(value.strip()) if isinstance(value, str) else None
@@ -68,12 +78,11 @@ def parse_when(value: Any) -> dt.datetime | dt.date:
     day_text, hour, minute, second = match.groups()
     try:
         day = dt.date.fromisoformat(day_text)
-        if hour is None:
-            return day
-        return dt.datetime.combine(day, dt.time(int(hour), int(minute), int(second or 0)))
+        when = day if hour is None else dt.datetime.combine(day, dt.time(int(hour), int(minute), int(second or 0)))
     except ValueError as exc:
         raise ValueError(f"{_quoted(value)} is not a real date: {exc}; the order is year-month-day, "
                          "e.g. 2026-12-02") from None
+    return _in_range(when, value)
 
 
 def parse_day(value: Any) -> dt.date:

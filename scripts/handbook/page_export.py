@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from .files import create_file, replace_file
+from .files import create_file, replace_file, user_folder_at
 from .mkdocs_yaml import read_config, resolved
 from .pipeline import Built, today_from_env
 from .render import RenderOptions
 from .render.dashboard import HOME_SRC
 
-PROTECTED = ("contacts", "content")  # the user's data and the hand-written guide (docs_dir)
 NOT_IN_NAV = "/*/*/"  # MkDocs `not_in_nav` pattern for detail pages, as the plugin marks them
 
 
@@ -56,11 +55,10 @@ def outputs(built: Built, docs: Path) -> dict[str, bytes]:
 def check_destination(dest: Path, root: Path, force: bool) -> None:
     """Refuse a folder that overlaps the user's sources, is a file, or (without force) holds files."""
     target = dest.resolve()
-    for name in PROTECTED:
-        folder = (root / name).resolve()
-        if target == folder or folder in target.parents or target in folder.parents:
-            raise Refused(f"{dest} overlaps {name}/, which holds your own files",
-                          "export into a new folder outside contacts/ and content/, e.g. build/pages")
+    name = user_folder_at(target, root, or_above=True)
+    if name:
+        raise Refused(f"{dest} overlaps {name}/, which holds your own files",
+                      "export into a new folder outside contacts/ and content/, e.g. build/pages")
     if target.exists() and not target.is_dir():
         raise Refused(f"{dest} is a file, not a folder", "give a new or empty folder")
     if target.is_dir() and any(target.iterdir()) and not force:

@@ -34,6 +34,27 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def field_name(loc: tuple) -> str:
+    """How a problem names a field: ("follow_ups", 0, "due") -> 'follow_ups[0].due'."""
+    parts = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
+        else:
+            parts.append("with" if part == "with_" else str(part))
+    return ".".join(parts) or "frontmatter"
+
+
+PER_FILE = 20  # problems described for one file's fields; past that, one line says how many more
+
+
+def not_listed(path: str, line: int, count: int) -> Problem:
+    """The line that stands for a file's problems past PER_FILE: a pasted export with thousands of
+    bad keys gives a readable list, quickly, not thousands of lines."""
+    return Problem(path, line, "file", f"{count} more problem(s) in this file are not listed",
+                   "fix the ones above and check again")
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.is_error]
 

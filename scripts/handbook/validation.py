@@ -11,20 +11,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .loading import Document
-from .problems import Problem, did_you_mean
+from .problems import PER_FILE, Problem, did_you_mean, field_name, not_listed
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def field_name(loc: tuple) -> str:
-    """How a problem names a field: ("follow_ups", 0, "due") -> 'follow_ups[0].due'."""
-    parts = []
-    for part in loc:
-        if isinstance(part, int):
-            parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
-        else:
-            parts.append("with" if part == "with_" else str(part))
-    return ".".join(parts) or "frontmatter"
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -121,9 +110,12 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
         return model.model_validate(doc.meta), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        found = exc.errors()
+        for error in found[:PER_FILE]:
             loc = tuple(error["loc"])
             message, hint = _describe(error, model)
             key = tuple("with" if p == "with_" else p for p in loc)
             problems.append(Problem(doc.path, doc.line_of(key), field_name(loc), message, hint))
+        if len(found) > PER_FILE:
+            problems.append(not_listed(doc.path, max(p.line for p in problems), len(found) - PER_FILE))
         return None, sorted(set(problems))

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .loading import Document
+from .loading import Document, decoded_value_problems
 from .model import Question
 from .problems import Problem
 from .validation import validate
@@ -72,8 +72,10 @@ def _document(body: str, *blocks: str) -> str:
 
 def check_fields(fields: Mapping[str, Any], model: type, display: str) -> list[Problem]:
     """The problems the loader would report for these fields, so we never write an invalid file."""
-    _, problems = validate(Document(display, dict(fields)), model)
-    return problems
+    doc = Document(display, dict(fields))
+    refused = decoded_value_problems(doc)  # control characters: what validation never gets to see
+    _, problems = validate(doc, model)
+    return refused + problems
 
 
 def person_fields(fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,11 +9,11 @@ from typing import Optional
 import typer
 
 from ..book import load_handbook
-from ..files import FileExists, create_file
+from ..files import FileExists, create_file, user_folder_at
 from ..problems import did_you_mean, errors
 from ..render.vcard import vcard_text
 from .app import ROOT_OPTION, app, contacts_dir, find_root
-from .feedback import fail, note, say, shown
+from .feedback import fail, note, refuse_user_folder, say, shown
 
 export_app = typer.Typer(help="Write your handbook's data in other formats.", no_args_is_help=True,
                          rich_markup_mode="rich")
@@ -32,6 +32,7 @@ def export_vcard(
     Example: handbook export vcard jane-doe sam-lee -o contacts.vcf
     """
     root = find_root(root)
+    refuse_user_folder(output, root)
     handbook, problems = load_handbook(contacts_dir(root), root)
     if errors(problems):
         note(f"{len(errors(problems))} error(s) in your files; people whose file has errors are left out "

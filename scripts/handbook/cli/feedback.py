@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from ..book import Handbook, load_handbook
+from ..files import user_folder_at
 from ..problems import errors
 from .app import contacts_dir, err, out
 
@@ -29,6 +30,14 @@ def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
     if hint:
         say(f"  {hint}", style="dim", console=err)
     raise typer.Exit(code)
+
+
+def refuse_user_folder(output: Path | None, root: Path) -> None:
+    """Stop before an output file would land among the user's own files (contacts/, content/)."""
+    name = user_folder_at(output, root) if output is not None else None
+    if name:
+        fail(f"{shown(output)} is inside {name}/, which holds your own files; nothing was written.",
+             "choose a path outside contacts/ and content/, e.g. in the handbook folder itself", code=2)
 
 
 def note(message: str) -> None:

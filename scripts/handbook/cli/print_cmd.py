@@ -22,7 +22,7 @@ from ..printing import PrintError, print_sheets
 from ..problems import errors
 from .app import ROOT_OPTION, app, contacts_dir, err, find_root
 from .check import print_problems
-from .feedback import fail, say, shown
+from .feedback import fail, refuse_user_folder, say, shown
 
 
 UPCOMING_DAYS = 7
@@ -129,6 +129,7 @@ def print_command(
         chosen = [_pick_one(handbook, meeting, today)]
         name, title = f"{chosen[0].slug}.pdf", f"Prep sheet: {chosen[0].slug}"
     path = _output_path(output, name, force)
+    refuse_user_folder(path, root)
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:

@@ -10,6 +10,7 @@ from slugify import slugify
 
 from ..book import Handbook
 from ..identity import email_key, profile_key
+from ..loading import without_controls
 from ..model import PersonFields
 from ..writing import check_fields
 
@@ -24,6 +25,11 @@ class Draft:
     fields: dict[str, Any]
     notes: str = ""
     skip_reason: str = ""  # set when the row cannot become a person (no name, ...)
+
+    def __post_init__(self) -> None:
+        # A CSV or vCard may carry escape codes; they would reach the new files, the terminal and pages.
+        self.fields = {k: without_controls(v) if isinstance(v, str) else v for k, v in self.fields.items()}
+        self.notes = without_controls(self.notes)
 
     @property
     def name(self) -> str:
