@@ -130,7 +130,9 @@ def handbook(tmp_path_factory):
     people = generated_people()
     meeting_values = write_generated(root / "contacts", people)
     hidden = next(p for p in people if not p.shared)
-    # A hand-written guide page that links to an unshared person and to the meetings, three ways.
+    # A hand-written guide page that links to an unshared person and to the meetings, every way a
+    # link can be written: none may carry the person's slug into the public site.
+    encoded = "".join(f"%{ord(c):02X}" for c in hidden.slug)
     write(root / "content" / GUIDE_PAGE,
           "# People I met\n\n"
           f"A markdown link to [a friend at a startup](contacts/{hidden.slug}/index.md), "
@@ -138,7 +140,17 @@ def handbook(tmp_path_factory):
           f'an HTML link to <a href="../contacts/{hidden.slug}/">my mentor</a>, '
           f'one written from the source file <a class="x" href=\'contacts/{hidden.slug}/\'>an old colleague</a>, '
           "a link to [all my meetings](meetings/index.md), "
-          f"and one to [a shared person](contacts/{people[0].slug}/index.md).\n")
+          f"and one to [a shared person](contacts/{people[0].slug}/index.md).\n\n"
+          f"From the root: [a neighbour](/contacts/{hidden.slug}/), "
+          f"by the site's address [a cousin](https://handbook.example.org/contacts/{hidden.slug}/), "
+          f"percent-encoded [a classmate](%63ontacts/{encoded}/), "
+          f"by reference [a coach][coach], "
+          f"unquoted <a href=../contacts/{hidden.slug}/>a teammate</a>, "
+          f'with character references <a href="&#99;ontacts/{hidden.slug}/">a landlord</a>, '
+          f"with backslashes <a href='..\\contacts\\{hidden.slug}\\'>a tutor</a>, "
+          f'a picture <img src="/contacts/{hidden.slug}/photo.png" alt="a portrait">, '
+          f"and the bare address <https://handbook.example.org/contacts/{hidden.slug}/>.\n\n"
+          f"[coach]: /contacts/{hidden.slug}/\n")
     return root, people, meeting_values
 
 
@@ -213,9 +225,12 @@ def test_guide_links_to_withheld_pages_become_plain_text(handbook, public_site):
     _, people, _ = handbook
     hidden = next(p for p in people if not p.shared)
     page = (public_site / "people-i-met" / "index.html").read_text(encoding="utf-8")
-    for words in ("a friend at a startup", "the same friend", "my mentor", "an old colleague", "all my meetings"):
+    for words in ("a friend at a startup", "the same friend", "my mentor", "an old colleague", "all my meetings",
+                  "a neighbour", "a cousin", "a classmate", "a coach", "a teammate", "a landlord", "a tutor",
+                  "a page this site does not share"):
         assert f"<span>{words}</span>" in page
-    assert hidden.slug not in page and "meetings/" not in page
+    assert 'alt="a portrait"' in page
+    assert hidden.slug not in unquote(html.unescape(page)) and "meetings/" not in page
     assert f'href="../contacts/{people[0].slug}/"' in page  # a shared person keeps the link
 
 

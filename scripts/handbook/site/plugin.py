@@ -121,6 +121,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The public build has no page for unshared people or meetings: nav entries and links to
         # them are dropped or become text (see withheld.py), instead of dead links.
         self.withheld.folders = self.built.withheld
+        self.withheld.site_url = config.site_url or ""
         self.withheld.present = {f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
         if self.built.withheld and config.nav:
             config.nav = self.withheld.nav(config.nav) or []
