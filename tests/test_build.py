@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_handbook, run_mkdocs, write
+from conftest import copy_handbook, run_mkdocs, write
+from serving import serving, wait_for
 
 from handbook.book import load_handbook
 
@@ -80,54 +76,21 @@ def test_a_broken_folder_fails_the_build_listing_every_error_without_traceback(h
         assert expected in output
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(predicate, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("condition not reached while serving")
-
-
 @pytest.mark.wall_clock  # real time against file times and timeouts, not dates: not run under faketime
 def test_serve_shows_edits_and_keeps_running_with_a_broken_file(handbook_copy):
-    port = _free_port()
-    env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(handbook_copy / "mkdocs.yml")], cwd=handbook_copy, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(lambda: "Jane Doe" in _fetch(base + "contacts/jane-doe/"))
+    with serving(handbook_copy) as served:
+        wait_for(lambda: "Jane Doe" in served.fetch("contacts/jane-doe/"))
         jane = handbook_copy / "contacts/people/jane-doe.md"
         jane.write_text(jane.read_text(encoding="utf-8").replace("Data Analyst", "Senior Data Analyst"), encoding="utf-8")
-        _wait_for(lambda: "Senior Data Analyst" in _fetch(base + "contacts/jane-doe/"))
+        wait_for(lambda: "Senior Data Analyst" in served.fetch("contacts/jane-doe/"))
         write(handbook_copy / "contacts/people/oops.md", "---\nname: Oops\nstatus: friend\n---\n")
-        errors_page = _wait_for(lambda: _fetch(base + "handbook-errors/"))
+        errors_page = wait_for(lambda: served.fetch("handbook-errors/"))
         assert "contacts/people/oops.md:3" in errors_page
-        assert server.poll() is None, "mkdocs serve stopped on a broken file"
-        assert "Senior Data Analyst" in _fetch(base + "contacts/jane-doe/")
+        assert served.process.poll() is None, "mkdocs serve stopped on a broken file"
+        assert "Senior Data Analyst" in served.fetch("contacts/jane-doe/")
         time.sleep(3)  # idle: reading contacts/ during a build must not count as a change
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert "Traceback" not in output
-    assert 2 <= output.count("Detected file changes") <= 3, output  # two saves (one may come as two events)
+    assert "Traceback" not in served.output
+    assert 2 <= served.output.count("Detected file changes") <= 3, served.output  # two saves (one may come as two events)
 
 
 def test_no_error_banner_when_the_files_are_valid(example_site):
