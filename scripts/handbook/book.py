@@ -6,6 +6,8 @@ importers share, so they always agree on what is valid.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,8 +20,8 @@ from .loading import Document, read_document
 from .me import ME_FILE, Me, load_me
 from .message_templates import MESSAGES_DIR, MessageTemplate, read_message_templates
 from .identity import organisation_slug
-from .model import Company, CompanyFields, Contact, Meeting, MeetingFields, PersonFields, Source
-from .problems import Problem, did_you_mean
+from .model import Company, CompanyFields, Contact, Meeting, MeetingFields, PersonFields, Source, parse_day
+from .problems import Problem, did_you_mean, errors
 from .questions import BUILTIN_BANK, QuestionBank, load_bank
 from .read_cache import ReadCache
 from .validation import validate
@@ -29,6 +31,18 @@ MEETINGS_DIR = "meetings"
 COMPANIES_DIR = "companies"
 USER_BANK = "questions.yml"
 MINUTES_PER_QUESTION = 3
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A person or meeting file left out for its errors. `mkdocs serve` keeps a page at its address
+    that lists them, so a mistake never turns a page into a silent 404."""
+
+    kind: str  # PEOPLE_DIR or MEETINGS_DIR
+    slug: str
+    path: str  # as problems show it
+    problems: tuple[Problem, ...]  # its errors; for a meeting whose people's files are broken, theirs
+    day: dt.date | None = None  # a meeting's day, from its date or its file name: it stays on the calendar
 
 
 @dataclass
@@ -41,6 +55,7 @@ class Handbook:
     me: Me | None = None  # contacts/me.yml, for signing messages
     messages: dict[str, MessageTemplate] = field(default_factory=dict)  # contacts/messages/*.j2
     companies: dict[str, Company] = field(default_factory=dict)  # contacts/companies/*.md, by organisation slug
+    broken: list[BrokenFile] = field(default_factory=list)  # files left out for their errors
 
     def index(self) -> "Handbook":
         """Build the lookup tables once, so no page scans every meeting."""
@@ -193,26 +208,27 @@ def _read_companies(folder: Path, root: Path, problems: list[Problem],
     return companies
 
 
-def _read_meetings(folder: Path, root: Path, problems: list[Problem],
-                   cache: ReadCache | None = None) -> list[tuple[Meeting | None, Document]]:
-    """Every readable meeting file, with its record or None when its fields are invalid."""
+def _read_meetings(folder: Path, root: Path, problems: list[Problem], cache: ReadCache | None = None
+                   ) -> tuple[list[tuple[Meeting | None, Document]], dict[str, tuple[str, Document | None]]]:
+    """Every readable meeting file, with its record or None when its fields are invalid; and every
+    meeting file by slug, readable or not."""
     meetings = []
-    owners: dict[str, str] = {}  # slug -> file: two files must never become one page
+    owners: dict[str, tuple[str, Document | None]] = {}  # slug -> file: two files must never become one page
     for path in _markdown_files(folder):
         display = _display(path, root)
         slug = slugify(path.stem) or "meeting"
         if slug in owners:
-            problems.append(_duplicate_slug(display, slug, owners[slug]))
+            problems.append(_duplicate_slug(display, slug, owners[slug][0]))
             continue
-        owners[slug] = display
         doc, fields = _read_fields(path, display, MeetingFields, problems, cache)
+        owners[slug] = (display, doc)
         if doc is None:
             continue
         meeting = None
         if fields is not None:
             meeting = Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
         meetings.append((meeting, doc))
-    return meetings
+    return meetings, owners
 
 
 def _text_list(value) -> list[str]:
@@ -287,6 +303,38 @@ def _check_meetings(meetings: list[tuple[Meeting | None, Document]], owners: dic
     return valid
 
 
+_DAY_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def _meeting_day(slug: str, doc: Document | None) -> dt.date | None:
+    """The day of a meeting whose file has errors: its `date:` if that reads, else its file name's."""
+    named = _DAY_PREFIX.match(slug)
+    for value in (doc.meta.get("date") if doc is not None else None, named.group(1) if named else None):
+        try:
+            return parse_day(value)
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def _broken_files(contacts: dict[str, Contact], people: dict[str, str], meetings: set[str],
+                  meeting_files: dict[str, tuple[str, Document | None]], problems: list[Problem]) -> list[BrokenFile]:
+    """Every person and meeting file that is not in the Handbook, with the errors that kept it out."""
+    by_path: dict[str, list[Problem]] = defaultdict(list)
+    for problem in errors(problems):
+        by_path[problem.path].append(problem)
+    broken = [BrokenFile(PEOPLE_DIR, slug, path, tuple(by_path[path]))
+              for slug, path in sorted(people.items()) if slug not in contacts]
+    for slug, (path, doc) in sorted(meeting_files.items()):
+        if slug in meetings:
+            continue
+        found = by_path[path]
+        if not found and doc is not None:  # valid itself, but with someone whose file is broken
+            found = [p for other in _text_list(doc.meta.get("with")) for p in by_path[people.get(other, "")]]
+        broken.append(BrokenFile(MEETINGS_DIR, slug, path, tuple(found), _meeting_day(slug, doc)))
+    return broken
+
+
 def load_handbook(contacts_dir: Path, root: Path | None = None,
                   cache: ReadCache | None = None) -> tuple[Handbook, list[Problem]]:
     """Read contacts/ into a Handbook. Never raises for bad user data: problems are returned.
@@ -301,16 +349,17 @@ def load_handbook(contacts_dir: Path, root: Path | None = None,
     problems += _unread_files(contacts_dir, root)
     contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems, cache)
     _check_referrals(contacts, owners, problems)
-    meetings = _check_meetings(_read_meetings(contacts_dir / MEETINGS_DIR, root, problems, cache), owners, bank,
-                               problems)
+    read, meeting_files = _read_meetings(contacts_dir / MEETINGS_DIR, root, problems, cache)
+    meetings = _check_meetings(read, owners, bank, problems)
     # Meetings with someone whose file is broken stay out, so pages never link to a missing contact.
     meetings = [m for m in meetings if all(s in contacts for s in m.with_)]
     meetings.sort(key=lambda m: (m.start, m.slug))
+    broken = _broken_files(contacts, owners, {m.slug for m in meetings}, meeting_files, problems)
     me, found = load_me(contacts_dir / ME_FILE, _display(contacts_dir / ME_FILE, root))
     problems += found
     messages, found = read_message_templates(contacts_dir / MESSAGES_DIR, root)
     problems += found
     companies = _read_companies(contacts_dir / COMPANIES_DIR, root, problems, cache)
     handbook = Handbook(contacts=contacts, meetings={m.slug: m for m in meetings}, bank=bank, me=me,
-                        messages=messages, companies=companies)
+                        messages=messages, companies=companies, broken=broken)
     return handbook.index(), sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
