@@ -29,6 +29,7 @@ from .validation import validate
 PEOPLE_DIR = "people"
 MEETINGS_DIR = "meetings"
 COMPANIES_DIR = "companies"
+RECORD_DIRS = (PEOPLE_DIR, MEETINGS_DIR, COMPANIES_DIR)  # the folders of *.md files the build reads
 USER_BANK = "questions.yml"
 MINUTES_PER_QUESTION = 3
 
@@ -106,10 +107,11 @@ def _unread_files(contacts_dir: Path, root: Path) -> list[Problem]:
     def unread(path: Path, why: str, hint: str) -> Problem:
         return Problem(_display(path, root), 1, "file", f"is not read: {why}", hint, severity="warning")
 
-    found = [unread(path, f"the build reads contacts/{PEOPLE_DIR}/*.md and contacts/{MEETINGS_DIR}/*.md",
+    found = [unread(path, f"the build reads contacts/{PEOPLE_DIR}/*.md, contacts/{MEETINGS_DIR}/*.md "
+                          f"and contacts/{COMPANIES_DIR}/*.md",
                     "move it into one of those folders")
              for path in sorted(contacts_dir.glob("*")) if path.is_file() and _is_markdown(path) and not _kept_aside(path)]
-    for name in (PEOPLE_DIR, MEETINGS_DIR):
+    for name in RECORD_DIRS:
         folder = contacts_dir / name
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
             if _kept_aside(path) or (path.is_file() and path.suffix == ".md"):
