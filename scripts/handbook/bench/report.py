@@ -20,7 +20,7 @@ from rich.table import Table
 
 from .runner import CaseResult, SiteResult
 
-KB, MB = 1_000, 1_000_000
+KB, MB, GB = 1_000, 1_000_000, 1_000_000_000
 SERVE_PAGES = 4_000  # the serve and absolute search targets are about a handbook this big
 LARGE_REFERENCE = (1_000, 3_000)  # the large run's time per page is compared with this size's
 COLUMNS = ("case", "measure", "handbook", "by hand", "÷ by hand", "exported", "÷ exported", "target", "met")
@@ -81,6 +81,8 @@ def _value(value: float | None, unit: str, digits: int = 2) -> str:
     if unit == "s":
         return f"{value:.{digits}f} s"
     if unit == "bytes":
+        if value >= GB:
+            return f"{value / GB:,.{digits}f} GB"
         return f"{value / MB:,.{digits}f} MB" if value >= MB else f"{value / KB:,.0f} KB"
     return f"{value:.{digits}f}×"
 
@@ -157,7 +159,7 @@ def large_rows(results: list[CaseResult]) -> list[Row]:
                             {"handbook": per_page / (_build(base) / base.pages)},
                             target=Target(1.2, ratio=False, unit="×")))
         rows.append(Row(str(result.case), "build peak memory", "bytes", _by_kind(result, _peak),
-                        target=Target(1.5e9, ratio=False, unit="bytes")))
+                        target=Target(1.5 * GB, ratio=False, unit="bytes")))
     return rows
 
 
