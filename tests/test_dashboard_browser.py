@@ -58,9 +58,9 @@ def test_the_filter_ignores_case_and_accents_and_matches_tags_and_roles(page, ex
 def test_the_status_and_tag_filters_work_alone_and_together(page, example_url):
     open_contacts(page, example_url)
     status = page.locator("[data-hb-filter-status]")
-    status.select_option("met")
+    status.select_option("keep-in-touch")
     settle(page)
-    assert visible_names(page) == ["Elena García", "Jane Doe", "Priya Raman", "Tomáš Novák"]
+    assert visible_names(page) == ["Elena García", "Jane Doe", "Priya Raman", "Sam Lee", "Tomáš Novák"]
     page.locator("[data-hb-filter-tag]").select_option("analytics")
     settle(page)
     assert visible_names(page) == ["Jane Doe", "Tomáš Novák"]
@@ -158,8 +158,8 @@ def test_the_dashboard_follows_the_landing_text_and_charts_the_data(page, exampl
     assert text.index("Welcome.") < text.index("Start here") < text.index("Today") < text.index("Pipeline")
     pipeline = page.locator("svg[aria-labelledby^='hb-chart-pipeline']")
     assert pipeline.get_attribute("role") == "img"
-    met = pipeline.locator("[data-key='met'] .hb-chart__value").text_content()
-    assert met == "4"
+    keeping = pipeline.locator("[data-key='keep-in-touch'] .hb-chart__value").text_content()
+    assert keeping == "5"
     assert page.get_by_role("img", name="People by status").is_visible()
     openers = page.locator(".hb-door-openers li").all_inner_texts()
     assert openers[0].startswith("Jane Doe introduced you to 2")

@@ -95,7 +95,7 @@ def test_a_contact_page_shows_two_hops_each_way():
 def test_the_contacts_index_rows_carry_what_the_filters_and_sorting_need():
     index = pages(FIXTURE)["contacts/index.md"]
     jane = re.search(r'<tr data-search="Jane Doe Acme Health[^"]*"[^>]*>', index).group(0)
-    assert 'data-status="met"' in jane and 'data-rank="3"' in jane
+    assert 'data-status="keep-in-touch"' in jane and 'data-rank="4"' in jane
     assert 'data-last-met="2026-10-02"' in jane and 'data-next-touch="2026-12-31"' in jane
     assert "data-tags='[\"example\", \"healthcare\", \"analytics\"]'" in jane
     assert '<option value="keep-in-touch">' in index and "data-hb-filter hidden" in index

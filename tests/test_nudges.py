@@ -57,7 +57,7 @@ def test_a_meeting_without_the_next_step_questions_nudges_you_to_ask(root):
     path = meeting(root, TODAY - 5 * DAY, "ana", questions="[typical-day, how-started]")
     [nudge] = found(root, "ask-for-next-steps")
     assert (nudge.contact, nudge.meeting, nudge.path, nudge.line) == ("ana", f"{TODAY - 5 * DAY}-ana", path, 5)
-    assert "Ana Lima" in nudge.title and "thank-you note" in nudge.why and "asked:" in nudge.why
+    assert "Ana Lima" in nudge.title and "thank-you note" in nudge.why and "handbook asked 2026-11-20-ana" in nudge.why
 
 
 def test_after_the_thank_you_the_nudge_says_to_ask_in_the_next_message(root):

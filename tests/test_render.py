@@ -55,7 +55,7 @@ def test_contacts_index_is_a_table_with_status_company_tags_and_last_met():
     handbook, pages = example_pages()
     index = pages["contacts/index.md"]
     assert len(re.findall(r"<tr [^>]*data-status=", index)) == len(handbook.contacts)
-    row = re.search(r'<tr [^>]*data-status="met"[^>]*><td><a href="jane-doe/">Jane Doe</a>.*?</tr>', index).group(0)
+    row = re.search(r'<tr [^>]*data-status="keep-in-touch"[^>]*><td><a href="jane-doe/">Jane Doe</a>.*?</tr>', index).group(0)
     assert "Acme Health" in row and "healthcare" in row and "2026-10-02" in row
 
 

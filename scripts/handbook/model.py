@@ -18,8 +18,10 @@ STATUSES = ("prospect", "contacted", "scheduled", "met", "keep-in-touch", "dorma
 CHANNELS = ("email", "phone", "video", "in-person")
 MEETING_KINDS = ("coffee", "phone", "video", "in-person", "event")
 MEETING_STATUSES = ("planned", "done", "cancelled")
+TOUCH_KINDS = ("outreach", "reply")  # a request you sent (the follow-up clock starts), their answer (it stops)
 # Next-step nudges a person can silence with `quiet:` (derive/nudges.py explains each; "all" silences every one).
-NUDGE_RULES = ("ask-for-next-steps", "record-preferences", "update-referrer", "reach-out", "find-someone")
+NUDGE_RULES = ("try-someone-else", "follow-up-once", "let-it-rest",  # the follow-up clock (derive/follow_up_clock.py)
+               "ask-for-next-steps", "record-preferences", "update-referrer", "reach-out", "find-someone")
 COMPANY_NUDGES = ("find-someone",)  # about a company: its file's `quiet:` silences them, a person's cannot
 PERSON_NUDGES = tuple(rule for rule in NUDGE_RULES if rule not in COMPANY_NUDGES)
 
@@ -106,12 +108,29 @@ class Touch(_Strict):
     date: Day
     via: Text = ""
     note: Text = ""
+    kind: Optional[Literal[TOUCH_KINDS]] = None  # type: ignore[valid-type]
+
+
+_BOOL = TypeAdapter(bool)
+
+
+def _done(value: Any) -> Any:
+    # `done: true` or the day it was done; anything else gets one message, not one per type.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (bool, dt.date)):
+        return value
+    try:
+        return _BOOL.validate_python(value)  # yes, no, on, off, 1, 0...
+    except ValueError:
+        pass
+    raise ValueError(f"{_quoted(value)} is not true or false; write true or false, or the day it was done")
 
 
 class FollowUp(_Strict):
     task: Text = Field(min_length=1)
     due: Optional[Day] = None
-    done: bool = False
+    done: Annotated[Union[bool, dt.date], BeforeValidator(_done)] = False  # true, or the day (`handbook done`)
 
 
 def _days_or_none(value: Any) -> Any:

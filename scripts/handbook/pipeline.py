@@ -12,6 +12,7 @@ from .book import Handbook, load_handbook
 from .clock import TODAY_ENV, today as today_from_env  # noqa: F401  (callers import them from here)
 from .gc_pause import paused_gc
 from .derive.privacy import public_view, withheld_contacts
+from .derive.status import with_evidence
 from .problems import Problem
 from .read_cache import ReadCache
 from .render import RenderOptions, urls
@@ -84,7 +85,9 @@ def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
 
 
 def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:
-    """What this profile renders: everything, or only what the public may see."""
+    """What this profile renders: everything, or only what the public may see; statuses as the
+    files show them (derive/status.py), so every page and chart tells the same."""
+    handbook = with_evidence(handbook, options.today)
     return handbook if options.private else public_view(handbook)
 
 

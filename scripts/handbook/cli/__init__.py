@@ -6,6 +6,7 @@ from . import next_cmd, path_cmd, targets_cmd  # noqa: F401  (registers commands
 from . import export_pages  # noqa: F401  (registers commands)
 from . import print_cmd  # noqa: F401  (registers commands)
 from . import exporting, importing, message, new  # noqa: F401  (registers commands)
+from . import init_cmd, log_cmd, meeting_edits  # noqa: F401  (registers commands)
 from .app import app
 
 

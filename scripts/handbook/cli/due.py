@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 from typing import Optional
@@ -13,6 +14,7 @@ from ..derive.agenda import WEEK, AgendaItem, agenda, by_urgency, names
 from ..pipeline import today_from_env
 from ..render.environment import human_date
 from .app import ROOT_OPTION, app, find_root, out
+from .check import Format
 from .feedback import load_readable
 
 _HEADINGS = {"overdue": "Overdue", "week": "Coming up"}
@@ -50,10 +52,18 @@ def _print_item(item: AgendaItem, today: dt.date, root: Path, handbook) -> None:
     out.print(f"  {'':<22} {_where(root, item)}", style="dim", markup=False, soft_wrap=True)
 
 
+def item_json(item: AgendaItem, today: dt.date, days: int) -> dict:
+    """The same stable fields as `handbook next --format json`, plus when it is late and how urgent."""
+    return {"rule": item.kind, "person": item.contacts[0] if item.contacts else None, "file": item.path,
+            "line": item.line, "due": item.date.isoformat(), "text": item.title, "people": list(item.contacts),
+            "meeting": item.meeting, "late_after": item.deadline.isoformat(), "bucket": item.bucket(today, days)}
+
+
 @app.command()
 def due(
     days: int = typer.Option(WEEK, "--days", "-d", min=0, max=3650,
                              help="Also list what falls due in this many days, today included."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for scripts."),
     root: Optional[Path] = ROOT_OPTION,
 ) -> None:
     """List what is overdue and what falls due in the next days (default 7), most urgent first.
@@ -67,6 +77,10 @@ def due(
     handbook = load_readable(root)
     today = today_from_env()
     items = [i for i in by_urgency(agenda(handbook, today), today, days) if i.bucket(today, days) in _HEADINGS]
+    if format is Format.json:
+        print(json.dumps({"today": today.isoformat(), "items": [item_json(i, today, days) for i in items]},
+                         indent=2, ensure_ascii=False))
+        raise typer.Exit(0)
     window = "today" if days == 1 else f"in the next {days} days"
     if not items:
         out.print("[green]Nothing overdue" + (f", and nothing due {window}.[/]" if days else ".[/]"))

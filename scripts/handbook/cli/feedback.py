@@ -14,6 +14,8 @@ from rich.console import Console
 
 from ..book import Handbook, load_handbook
 from ..files import user_folder_at
+from ..derive.status import with_evidence
+from .. import clock
 from ..problems import errors
 from .app import contacts_dir, err, out
 
@@ -46,12 +48,13 @@ def note(message: str) -> None:
 
 
 def load_readable(root: Path) -> Handbook:
-    """The handbook for a listing command: files with errors are left out, with a one-line note."""
+    """The handbook for a listing command: files with errors are left out, with a one-line note.
+    Statuses are the ones the pages show (derive/status.py)."""
     handbook, problems = load_handbook(contacts_dir(root), root)
     if errors(problems):
         err.print(f"[yellow]Note:[/] {len(errors(problems))} problem(s) in your files: those files are left out. "
                   "Run handbook check.")
-    return handbook
+    return with_evidence(handbook, clock.today())
 
 
 def shown(path: Path) -> str:

@@ -10,6 +10,7 @@ import typer
 
 from ..book import load_handbook
 from ..message_templates import MESSAGES_DIR, template_name
+from ..derive.status import with_evidence
 from ..pipeline import today_from_env
 from ..problems import did_you_mean
 from ..render.messages import LIFECYCLE, contact_messages
@@ -41,6 +42,7 @@ def message(
     """
     root = find_root(root)
     handbook, _ = load_handbook(contacts_dir(root), root)
+    handbook = with_evidence(handbook, today_from_env())  # the status a template sees is the one pages show
     if name not in handbook.messages:
         available = ", ".join(sorted(handbook.messages)) or "none (contacts/messages has no *.md.j2 files)"
         close = did_you_mean(name, handbook.messages)

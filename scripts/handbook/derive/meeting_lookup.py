@@ -56,3 +56,18 @@ def find_meetings(handbook: Handbook, query: str, today: dt.date) -> Lookup:
         found = [m for m in handbook.meetings.values() if set(m.with_) & set(people)]
         return Lookup(query, found, "" if found else f"none of {', '.join(sorted(people))} has a meeting yet")
     return Lookup(query, [], did_you_mean(slug, [*handbook.meetings, *handbook.contacts]))
+
+
+def meetings_to_edit(handbook: Handbook, query: str, today: dt.date) -> Lookup:
+    """The meeting a command that records what happened means: its file name, or a person's slug
+    when they have exactly one meeting on or before today. Nothing looser: it writes to the file."""
+    text = query.strip()
+    if text.lower().endswith(".md") or "/" in text or "\\" in text:
+        text = PurePath(text.replace("\\", "/")).stem
+    if text in handbook.meetings:
+        return Lookup(query, [handbook.meetings[text]])
+    if text in handbook.contacts:
+        held = [m for m in handbook.meetings_with(text) if m.day <= today and m.status != "cancelled"]
+        hint = "" if held else f"{handbook.contacts[text].name} has no meeting on or before today"
+        return Lookup(query, held, hint)
+    return Lookup(query, [], did_you_mean(text, [*handbook.meetings, *handbook.contacts]))

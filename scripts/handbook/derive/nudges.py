@@ -1,6 +1,8 @@
 """Next-step nudges: habits that are easy to forget, found in the data, each with the file to edit.
 
-Five rules; their ids are what `quiet:` takes (model.NUDGE_RULES), in a person's file or, for the last, a company's:
+The follow-up clock's three rules (``try-someone-else``, ``follow-up-once``, ``let-it-rest``,
+see derive/follow_up_clock.py) come first, then five more. Every id is what `quiet:` takes
+(model.NUDGE_RULES), in a person's file or, for the last, a company's:
 - ``ask-for-next-steps``: a meeting that took place in the last ASK_WINDOW days where neither
   "other-people" (more names) nor "stay-in-touch" was picked in ``questions:`` or recorded in
   ``asked:``: the thank-you note, or the next message, can ask instead.
@@ -24,8 +26,12 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..book import Handbook
+from ..me import FollowUpClock
 from ..model import NUDGE_RULES, Company, Contact, Meeting, Source
 from .agenda import last_touch, names, took_place
+from .follow_up_clock import BusinessDays, Step, due_steps, open_request
+from ..identity import organisation_slug
+from .introductions import Organisation, organisations
 from .referrals import ReferralGraph, referral_graph
 from .targets import Target, next_step, step_text, targets, top_targets
 
@@ -33,9 +39,10 @@ ASK_WINDOW = 30  # days after a meeting during which asking by message still fee
 REFERRER_SILENCE = 60  # days without news before a referrer deserves an update
 REACH_OUT_AFTER = 14  # days a prospect may wait for a first message
 NEXT_STEP_QUESTIONS = ("other-people", "stay-in-touch")  # question ids: more names, permission to follow up
-RULE_LABELS = {"ask-for-next-steps": "Ask for next steps", "record-preferences": "Record how to keep in touch",
-               "update-referrer": "Update a referrer", "reach-out": "Reach out",
-               "find-someone": "Find a way in"}
+RULE_LABELS = {"try-someone-else": "Write to a second person", "follow-up-once": "Follow up once",
+               "let-it-rest": "Let it rest", "ask-for-next-steps": "Ask for next steps",
+               "record-preferences": "Record how to keep in touch", "update-referrer": "Update a referrer",
+               "reach-out": "Reach out", "find-someone": "Find a way in"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Nudge:
     path: str  # the file to edit
     line: int
     company: str | None = None  # the organisation's slug when the nudge is about one; its page is the link target
+    due: dt.date | None = None  # the day it came up, when the data says
 
     @property
     def label(self) -> str:
@@ -86,15 +94,15 @@ def _ask_for_next_steps(handbook: Handbook, meeting: Meeting, today: dt.date) ->
     who = names(handbook, meeting.with_)
     where = ("in your thank-you note" if meeting.thanked is None else "in your next message")
     why = (f"Neither asking for more names nor asking to stay in touch was on the list for the meeting of "
-           f"{meeting.day.isoformat()}; ask {where}, then write `asked: [other-people, stay-in-touch]` "
-           "in the meeting file.")
+           f"{meeting.day.isoformat()}; ask {where}, then record it with "
+           f"`handbook asked {meeting.slug} other-people stay-in-touch`.")
     return Nudge("ask-for-next-steps", meeting.with_[0], meeting.slug,
                  f"Ask {who} for more names and how to stay in touch", why, meeting.source.path,
-                 _line(meeting.source, "questions", "status", "date"))
+                 _line(meeting.source, "questions", "status", "date"), due=meeting.day)
 
 
-def _record_preferences(handbook: Handbook, contact: Contact, met: bool) -> Nudge | None:
-    if not met or contact.status == "dormant":
+def _record_preferences(handbook: Handbook, contact: Contact, met: dt.date | None) -> Nudge | None:
+    if met is None or contact.status == "dormant":
         return None
     # A line in the file is an answer, even `stay_in_touch: none`; only a missing line is a gap.
     missing = [key for key in ("prefers", "stay_in_touch")
@@ -105,7 +113,7 @@ def _record_preferences(handbook: Handbook, contact: Contact, met: bool) -> Nudg
     why = (f"You have met {contact.first_name}, but the file has no {gaps} yet; note the channel they like "
            "and how often to get in touch, or ask in your next message.")
     return Nudge("record-preferences", contact.slug, None, f"Record how {contact.name} likes to keep in touch",
-                 why, contact.source.path, _line(contact.source, *missing, "status", "name"))
+                 why, contact.source.path, _line(contact.source, *missing, "status", "name"), due=met)
 
 
 def _update_referrer(handbook: Handbook, contact: Contact, graph: ReferralGraph, today: dt.date) -> Nudge | None:
@@ -120,9 +128,10 @@ def _update_referrer(handbook: Handbook, contact: Contact, graph: ReferralGraph,
     since = "no meeting or touch is logged with them" if last is None else \
         f"you last got in touch {_days((today - last).days)} ago ({last.isoformat()})"
     why = (f"{contact.first_name} introduced you to {_some_names(handbook, introduced)}, and {since}; "
-           "send a short update on how things are going, then log it under `touches:`.")
+           f"send a short update on how things are going, then log it with `handbook log {contact.slug} \"...\"`.")
     return Nudge("update-referrer", contact.slug, None, f"Send {contact.name} an update", why, contact.source.path,
-                 _line(contact.source, "touches", "status", "name"))
+                 _line(contact.source, "touches", "status", "name"),
+                 due=last + dt.timedelta(days=REFERRER_SILENCE) if last is not None else None)
 
 
 def _reach_out(handbook: Handbook, contact: Contact, today: dt.date) -> Nudge | None:
@@ -133,9 +142,84 @@ def _reach_out(handbook: Handbook, contact: Contact, today: dt.date) -> Nudge | 
     since = (f"has been a prospect since {contact.added.isoformat()}" if contact.added is not None
              else "is a prospect with no `added:` date")
     why = (f"{contact.first_name} {since} and you have not written yet; send a short request, then log it "
-           "under `touches:` and set `status: contacted`.")
+           f"with `handbook log {contact.slug} \"...\" --outreach`.")
     return Nudge("reach-out", contact.slug, None, f"Write to {contact.name}", why, contact.source.path,
-                 _line(contact.source, "added", "status", "name"))
+                 _line(contact.source, "added", "status", "name"),
+                 due=contact.added + dt.timedelta(days=REACH_OUT_AFTER) if contact.added is not None else None)
+
+
+def _weekday(day: dt.date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+def _reached(handbook: Handbook, slug: str, since: dt.date) -> bool:
+    """Whether you wrote to or met this person on or after ``since``."""
+    contact = handbook.contacts[slug]
+    return (any(t.kind == "outreach" and t.date >= since for t in contact.touches)
+            or any(m.status != "cancelled" and m.day >= since for m in handbook.meetings_with(slug)))
+
+
+def _second_person(handbook: Handbook, org: Organisation | None, slug: str) -> tuple[str, str] | None:
+    """(slug, how you know them) of the best other person to write to there: met, warm, then anyone."""
+    for reach in org.people if org else ():
+        other = handbook.contacts[reach.slug]
+        if reach.slug != slug and other.status != "dormant":
+            return reach.slug, {"met": "you have met them", "warm": "someone you know can introduce you",
+                                "cold": f"a {other.status} in your handbook"}[reach.level]
+    return None
+
+
+def _clock_nudge(handbook: Handbook, step: Step, org: Organisation | None, waited_days: int,
+                 clock: FollowUpClock) -> Nudge:
+    contact = handbook.contacts[step.request.contact]
+    sent = step.request.touch.date
+    line = contact.source.line_of("touches", step.request.last if step.rule == "let-it-rest" else step.request.index)
+    waited = (f"{contact.first_name} has not answered the request you logged on {_weekday(sent)}, "
+              f"{waited_days} business day{'' if waited_days == 1 else 's'} ago")
+    if step.rule == "try-someone-else":
+        other = _second_person(handbook, org, contact.slug)
+        if other is not None:
+            person = handbook.contacts[other[0]]
+            title = f"Write to {person.name} at {org.name} too"
+            why = (f"{waited}; while you wait, write to a second person at {org.name}: {person.name} "
+                   f"({other[1]}). Log it with `handbook log {person.slug} \"...\" --outreach`.")
+        elif org is not None:
+            title = f"Find a second person at {org.name}"
+            why = (f"{waited}; while you wait, write to someone else at {org.name}. Nobody else there is in your "
+                   f"handbook yet: `handbook path \"{org.name}\"` shows who could introduce you.")
+        else:
+            title = f"Find a second person where {contact.first_name} works"
+            why = (f"{waited}; while you wait, write to someone else at the same organisation. Add `company:` "
+                   f"to the file so `handbook path` can suggest people.")
+    elif step.rule == "follow-up-once":
+        title = f"Send {contact.name} one polite follow-up"
+        why = (f"{waited}; send one short, polite follow-up and log it with `handbook log {contact.slug} "
+               f"\"...\" --outreach`. Their answer (`--reply`) or a meeting stops the clock.")
+    else:
+        followed = contact.touches[step.request.last].date
+        title = f"Let it rest with {contact.name}"
+        why = (f"No answer {clock.stop} business days after your follow-up of {_weekday(followed)}: stop writing "
+               f"for now and set `status: dormant` in the file; the clock asks nothing more about this request.")
+    return Nudge(step.rule, contact.slug, None, title, why, contact.source.path, line, due=step.due)
+
+
+def _clock_candidates(handbook: Handbook, today: dt.date) -> Iterable[tuple[Nudge, bool]]:
+    clock = handbook.me.follow_up_clock if handbook.me else FollowUpClock()
+    days: BusinessDays | None = None
+    orgs: dict[str, Organisation] | None = None
+    for contact in handbook.contacts.values():
+        request = open_request(handbook, contact) if contact.status != "dormant" else None
+        if request is None:
+            continue
+        if days is None:  # computed once, and only when someone is waiting for an answer
+            days = BusinessDays(handbook.me.country if handbook.me else "")
+            orgs = {org.slug: org for org in organisations(handbook, today)}
+        org = orgs.get(organisation_slug(contact.company))
+        colleagues = [r.slug for r in org.people if r.slug != contact.slug] if org else []
+        reached = any(_reached(handbook, slug, request.touch.date) for slug in colleagues)
+        waited = days.count(request.touch.date, today)
+        for step in due_steps(request, contact, days, clock, today, reached):
+            yield _clock_nudge(handbook, step, org, waited, clock), is_quiet(contact, step.rule)
 
 
 def _find_someone(handbook: Handbook, target: Target, rank: int) -> Nudge | None:
@@ -165,10 +249,11 @@ def _candidates(handbook: Handbook, today: dt.date, graph: ReferralGraph) -> Ite
         if nudge is not None:
             people = [handbook.contacts[s] for s in meeting.with_ if s in handbook.contacts]
             yield nudge, all(is_quiet(p, nudge.rule) for p in people)
-    met = {slug for slug, meetings in handbook.meetings_by_contact.items()
-           if any(took_place(m, today) for m in meetings)}
+    yield from _clock_candidates(handbook, today)
+    first_met = {slug: min((m.day for m in meetings if took_place(m, today)), default=None)
+                 for slug, meetings in handbook.meetings_by_contact.items()}
     for contact in handbook.contacts.values():
-        for nudge in (_record_preferences(handbook, contact, contact.slug in met),
+        for nudge in (_record_preferences(handbook, contact, first_met.get(contact.slug)),
                       _update_referrer(handbook, contact, graph, today), _reach_out(handbook, contact, today)):
             if nudge is not None:
                 yield nudge, is_quiet(contact, nudge.rule)

@@ -14,6 +14,7 @@ from ..book import Handbook
 from ..derive.agenda import agenda, by_contact, for_contact
 from ..derive.history import meeting_history
 from ..identity import organisation_slug
+from ..derive.nudges import nudges
 from ..derive.referrals import referral_graph
 from . import urls
 from .contacts_index import contacts_index_values
@@ -94,8 +95,13 @@ def meta(**fields) -> Markup:
 
 
 def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
+    from .next_steps import code_spans, nudge_src  # it builds on RenderOptions above
+
     due = by_contact(agenda(handbook, options.today))
     graph = referral_graph(handbook)
+    about: dict[str, list] = {}  # each person's nudges, for their page
+    for nudge in nudges(handbook, options.today, graph) if options.private else ():
+        about.setdefault(nudge.contact, []).append(nudge)
     # By page path, the order MkDocs reads them in: a streamed build then buffers few (stream.py).
     for contact in sorted(handbook.contacts.values(), key=lambda c: urls.contact_src(c.slug)):
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
@@ -105,6 +111,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
                      messages=page_messages(handbook, contact, open_tasks, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
+                     person_nudges=about.get(contact.slug, []), code_spans=code_spans, nudge_src=nudge_src,
                      network=(urls.NETWORK_SRC, urls.network_anchor(contact.slug)))
 
 
