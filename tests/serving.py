@@ -55,10 +55,10 @@ def wait_for(predicate, seconds: float = 60.0):
 
 
 @contextmanager
-def serving(root: Path, *args: str) -> Iterator[Served]:
-    """`mkdocs serve` on a free port of 127.0.0.1, stopped (and its output kept) when the block ends."""
+def serving(root: Path, *args: str, env: dict | None = None) -> Iterator[Served]:
+    """`mkdocs serve ARGS` on a free port of 127.0.0.1, stopped (and its output kept) when the block ends."""
     port = free_port()
-    env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *args,
                                 "-f", str(root / "mkdocs.yml")], cwd=root, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

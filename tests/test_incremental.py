@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, write
-from test_build import _fetch, _free_port, _wait_for
+from conftest import write
+from serving import serving, wait_for
 
 from handbook.book import load_handbook
 from handbook.read_cache import RACY_NS, ReadCache
@@ -69,45 +67,36 @@ def test_a_cached_handbook_still_reports_a_broken_file_until_it_is_fixed(empty_h
 def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(handbook_copy, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = _free_port()
-    env = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
-                               "-f", str(handbook_copy / "mkdocs.yml")], cwd=handbook_copy, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(lambda: "Jane Doe" in _fetch(base + "contacts/jane-doe/"))
+    with serving(handbook_copy, "--dirty", env={"TMPDIR": str(scratch)}) as served:
+        wait_for(lambda: "Jane Doe" in served.fetch("contacts/jane-doe/"))
         site = next(scratch.glob("mkdocs_*"))
         unrelated = site / "meetings/2026-10-20-tomas-novak/index.html"
         before = unrelated.stat().st_mtime_ns
         home_before = (site / "index.html").stat().st_mtime_ns
         jane = handbook_copy / "contacts/people/jane-doe.md"
         jane.write_text(jane.read_text(encoding="utf-8").replace("Data Analyst", "Senior Data Analyst"), encoding="utf-8")
-        _wait_for(lambda: "Senior Data Analyst" in _fetch(base + "contacts/jane-doe/"))
-        page = _fetch(base + "contacts/jane-doe/")
+        wait_for(lambda: "Senior Data Analyst" in served.fetch("contacts/jane-doe/"))
+        page = served.fetch("contacts/jane-doe/")
         # Every page that shows her role was rebuilt; a page that does not was left alone.
-        assert "Senior Data Analyst" in _fetch(base + "meetings/2026-12-02-jane-doe/")
-        assert "Senior Data Analyst" in _fetch(base + "contacts/")
+        assert "Senior Data Analyst" in served.fetch("meetings/2026-12-02-jane-doe/")
+        assert "Senior Data Analyst" in served.fetch("contacts/")
         assert unrelated.stat().st_mtime_ns == before
         # Her role is not on the dashboard: the home page was left alone too.
         assert (site / "index.html").stat().st_mtime_ns == home_before
         # Pages skipped in this build keep their titles in the nav of the rebuilt ones.
         assert "Why have these conversations" in page
-        docs = json.loads(_fetch(base + "search/search_index.json"))["docs"]
+        docs = json.loads(served.fetch("search/search_index.json"))["docs"]
         hers = [d["location"] for d in docs if d["location"].startswith("contacts/jane-doe/")]
         assert hers and len(hers) == len(set(hers)), "her search entries are listed twice"
         assert any("Senior Data Analyst" in d["text"] for d in docs if d["location"] == "contacts/jane-doe/")
         assert len(docs) == len({d["location"] for d in docs})
         oops = person_file(handbook_copy, "Oops", "status: friend\n")
-        assert "contacts/people/oops.md:3" in _wait_for(lambda: _fetch(base + "handbook-errors/"))
+        assert "contacts/people/oops.md:3" in wait_for(lambda: served.fetch("handbook-errors/"))
         # The error banner is on every page, also on those whose own text did not change.
-        assert "hb-announce-errors" in _fetch(base + "meetings/2026-10-20-tomas-novak/")
+        assert "hb-announce-errors" in served.fetch("meetings/2026-10-20-tomas-novak/")
         oops.write_text("---\nname: Oops\nstatus: met\n---\n", encoding="utf-8")
-        _wait_for(lambda: "Oops" in _fetch(base + "contacts/oops/"))
-        assert "hb-announce-errors" not in _fetch(base + "meetings/2026-10-20-tomas-novak/")
-        assert "hb-announce-errors" not in _fetch(base)
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert "Traceback" not in output
+        wait_for(lambda: "Oops" in served.fetch("contacts/oops/"))
+        assert "hb-announce-errors" not in served.fetch("meetings/2026-10-20-tomas-novak/")
+        assert "hb-announce-errors" not in served.fetch()
+        assert served.process.poll() is None
+    assert "Traceback" not in served.output
