@@ -67,7 +67,7 @@ def test_init_outreach_clock_and_reply(tmp_path):
     second = next(n for n in friday if n["rule"] == "try-someone-else")
     assert "Sam Lee" in second["text"] and "Acme Health" in second["text"]
     assert second["file"] == "contacts/people/jane-doe.md" and second["line"] == line
-    assert second["due"] == "2026-11-27"
+    assert second["due"] == "2026-11-27" and second["company"] == "acme-health"  # its page lists who is there
 
     # 7 business days: Tue 24, Wed 25, Fri 27, Mon 30, Tue 1, Wed 2, Thu 3 December.
     assert ("follow-up-once", "jane-doe") not in clock(next_json(root, dt.date(2026, 12, 2)))

@@ -33,10 +33,10 @@ def test_init_writes_me_yml_removes_the_examples_and_keeps_templates(tmp_path):
 
 def test_init_asks_for_what_is_missing(tmp_path):
     root = template(tmp_path / "hb")
-    result = CliRunner().invoke(app, ["init", "--root", str(root)], input="Riley Chen\n\nriley@example.org\nus\n")
+    result = CliRunner().invoke(app, ["init", "--root", str(root)], input="Riley Chen\n\nriley@example.org\nState U\nus\n")
     assert result.exit_code == 0, result.output
     me, _ = load_me(root / "contacts" / "me.yml", "me.yml")
-    assert (me.name, me.email, me.country) == ("Riley Chen", "riley@example.org", "US")
+    assert (me.name, me.email, me.school, me.country) == ("Riley Chen", "riley@example.org", ["State U"], "US")
 
 
 @pytest.mark.parametrize("own", ["people/jane-doe.md", "meetings/2026-11-20-jane-doe.md", "notes.txt"])

@@ -57,6 +57,8 @@ def init(
     name: Optional[str] = typer.Option(None, "--name", help='Your name, as you sign messages, e.g. "Riley Chen".'),
     pitch: Optional[str] = typer.Option(None, "--pitch", help="A sentence or two about you, for outreach."),
     email: Optional[str] = typer.Option(None, "--email", help="Your email address."),
+    school: Optional[str] = typer.Option(None, "--school", help="Your school, to find fellow alumni at the "
+                                         "companies you target."),
     country: Optional[str] = typer.Option(None, "--country", help="Two-letter code (US, GB, DE...): its public "
                                           "holidays are not business days for the follow-up clock."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Ask nothing: use the options given."),
@@ -75,7 +77,8 @@ def init(
     if own:
         _refuse_own_files(root, own)
     fields = {"name": _ask(name, "Your name", yes, required=True), "pitch": _ask(pitch, "Your pitch (optional)", yes),
-              "email": _ask(email, "Your email (optional)", yes), "country": _ask(country, "Country code (optional)", yes)}
+              "email": _ask(email, "Your email (optional)", yes), "school": _ask(school, "Your school (optional)", yes),
+              "country": _ask(country, "Country code (optional)", yes)}
     if not fields["name"]:
         fail("--name is needed: messages are signed with it", 'e.g. handbook init --name "Riley Chen"', code=2)
     fields = {k: v for k, v in fields.items() if v}

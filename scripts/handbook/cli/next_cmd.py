@@ -22,9 +22,9 @@ Rule = Enum("Rule", {r.replace("-", "_"): r for r in NUDGE_RULES}, type=str)
 
 def nudge_json(nudge: Nudge) -> dict:
     """The stable fields scripts read (README, "Daily use"): the same keys for `handbook due`."""
-    return {"rule": nudge.rule, "person": nudge.contact, "file": nudge.path, "line": nudge.line,
+    return {"rule": nudge.rule, "person": nudge.contact or None, "file": nudge.path, "line": nudge.line,
             "due": nudge.due.isoformat() if nudge.due else None, "text": nudge.title, "why": nudge.why,
-            "meeting": nudge.meeting}
+            "meeting": nudge.meeting, "company": nudge.company}
 
 
 @app.command("next")

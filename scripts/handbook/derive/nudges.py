@@ -200,7 +200,9 @@ def _clock_nudge(handbook: Handbook, step: Step, org: Organisation | None, waite
         title = f"Let it rest with {contact.name}"
         why = (f"No answer {clock.stop} business days after your follow-up of {_weekday(followed)}: stop writing "
                f"for now and set `status: dormant` in the file; the clock asks nothing more about this request.")
-    return Nudge(step.rule, contact.slug, None, title, why, contact.source.path, line, due=step.due)
+    # Writing to someone else there links to the organisation's page, which lists them all.
+    company = org.slug if step.rule == "try-someone-else" and org is not None else None
+    return Nudge(step.rule, contact.slug, None, title, why, contact.source.path, line, company=company, due=step.due)
 
 
 def _clock_candidates(handbook: Handbook, today: dt.date) -> Iterable[tuple[Nudge, bool]]:
