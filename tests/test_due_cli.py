@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -66,3 +67,29 @@ def test_help_explains_the_options(handbook_copy):
     result = CliRunner().invoke(app, ["due", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "--days" in result.output and "--root" in result.output
+
+
+STABLE = {"rule", "person", "file", "line", "due", "text"}  # README, "For scripts": these keys stay
+
+
+def test_json_gives_the_same_items_with_stable_fields(handbook_copy):
+    text = due(handbook_copy)
+    payload = json.loads(due(handbook_copy, "--format", "json"))
+    assert payload["today"] == TODAY.isoformat()
+    items = payload["items"]
+    assert items and all(STABLE <= item.keys() for item in items)
+    first = items[0]
+    assert (first["rule"], first["person"], first["file"], first["line"], first["due"]) == (
+        "thank-you", "tomas-novak", "contacts/meetings/2026-10-20-tomas-novak.md", 11, "2026-10-21")
+    assert first["text"] in text and first["bucket"] == "overdue"
+    assert len(items) == sum(1 for line in text.splitlines() if line.strip().startswith(("overdue", "due", "in ",
+                                                                                           "today", "tomorrow")))
+
+
+def test_next_json_has_the_same_stable_fields(handbook_copy):
+    result = CliRunner().invoke(app, ["next", "--format", "json", "--root", str(handbook_copy)],
+                                env={"HANDBOOK_TODAY": TODAY.isoformat()}, catch_exceptions=False)
+    nudges = json.loads(result.output)["nudges"]
+    assert nudges and all(STABLE <= n.keys() for n in nudges)
+    reach = next(n for n in nudges if n["rule"] == "reach-out")
+    assert (reach["person"], reach["file"], reach["due"]) == ("lina-park", "contacts/people/lina-park.md", "2026-11-15")
