@@ -171,6 +171,20 @@ def _cadence(value: Any, handler) -> Any:
     return Cadence(ideal=_DAYS.validate_python(value))
 
 
+_SALUTATIONS = ("hi", "hello", "dear", "hey")
+
+
+def _greeting(value: str) -> str:
+    # Only the name to address them by: the message writes the "Hi" or "Dear" itself.
+    if "\n" in value:
+        raise ValueError("is more than one line; write how to address them on one line, e.g. Dr. Okafor")
+    first = value.split()[0].strip(",").lower() if value.split() else ""
+    if first in _SALUTATIONS:
+        raise ValueError(f"starts with '{value.split()[0]}'; write only the name to address them by, "
+                         "e.g. Dr. Okafor (the message adds the hello)")
+    return value.rstrip(",").strip()
+
+
 def _quiet(value: Any) -> Any:
     # `quiet: true` silences every nudge for the person, `quiet: false` none; else rule ids.
     if value is True:
@@ -182,6 +196,7 @@ def _quiet(value: Any) -> Any:
 
 class PersonFields(_Strict):
     name: Text = Field(min_length=1)
+    greeting: Annotated[Text, AfterValidator(_greeting)] = ""  # "Dr. Okafor": how messages address them
     company: Text = ""
     role: Text = ""
     location: Text = ""
@@ -291,6 +306,11 @@ class Contact(PersonFields):
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.split() else self.name
+
+    @property
+    def addressed_as(self) -> str:
+        """How a message greets them: their `greeting:` ("Dr. Okafor"), else the first name."""
+        return self.greeting or self.first_name
 
 
 class Meeting(MeetingFields):

@@ -19,7 +19,7 @@ from .problems import Problem
 from .validation import validate
 
 # The order a person reads their file in; keys not listed here follow in the order given.
-PERSON_KEYS = ("name", "company", "role", "location", "email", "phone", "linkedin", "website", "prefers",
+PERSON_KEYS = ("name", "greeting", "company", "role", "location", "email", "phone", "linkedin", "website", "prefers",
                "referred_by", "how_we_met", "tags", "status", "added", "stay_in_touch", "share")
 MEETING_KEYS = ("date", "with", "kind", "place", "minutes", "goal", "status")
 

@@ -58,6 +58,7 @@ def _split_tags(tags: Optional[str]) -> list[str]:
 @new_app.command("contact")
 def new_contact(
     name: str = typer.Argument(..., help='The full name, e.g. "Jane Doe". The file name is made from it.'),
+    greeting: str = typer.Option("", help='How messages address them, e.g. "Dr. Okafor" (default: the first name).'),
     company: str = typer.Option("", help="Where they work."),
     role: str = typer.Option("", help="Their job title."),
     location: str = typer.Option("", help="City or region."),
@@ -91,8 +92,8 @@ def new_contact(
         if referred_by == slug:
             fail("--referred-by: a person cannot refer themselves", "use the slug of the person who introduced you")
         _known_person(referred_by, people, "--referred-by")
-    fields = {"name": name, "company": company, "role": role, "location": location, "email": email,
-              "phone": phone, "linkedin": linkedin, "referred_by": referred_by, "how_we_met": how_we_met,
+    fields = {"name": name, "greeting": greeting, "company": company, "role": role, "location": location,
+              "email": email, "phone": phone, "linkedin": linkedin, "referred_by": referred_by, "how_we_met": how_we_met,
               "tags": _split_tags(tags), "status": status.value, "added": today_from_env()}
     fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     path = people_dir / f"{slug}.md"
