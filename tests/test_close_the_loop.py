@@ -122,7 +122,7 @@ def test_the_referrers_page_lists_the_task_and_the_message_filled_in_for_that_me
     assert "hb-kind--tell-referrer" in sam and "Tell Sam Lee how the conversation with Jane Doe went" in sam
     assert "Referrer thanks (about Jane Doe)" in sam
     assert 'id="hb-message-referrer-thanks-jane-doe"' in sam
-    assert "Hi Sam,\n" in sam and "I spoke with Jane Doe on Tuesday 10 November" in sam
+    assert "Hi Sam,\n" in sam and "I met Jane Doe on Tuesday 10 November" in sam
     meeting(root, "2026-11-10", "jane", extra="referrer_told: 2026-11-12\n")
     sam = page_of(root, "sam")
     assert "hb-kind--tell-referrer" not in sam and "about Jane Doe" not in sam

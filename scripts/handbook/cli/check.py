@@ -10,9 +10,10 @@ from typing import Optional
 import typer
 
 from ..derive.duplicates import find_duplicates
-from ..derive.status import lagging_statuses
+from ..derive.status import lagging_statuses, with_evidence
 from ..pipeline import load_checked, today_from_env
 from ..problems import Problem, errors
+from ..render.messages import message_warnings
 from .app import ROOT_OPTION, app, contacts_dir, find_root, out
 
 
@@ -30,10 +31,11 @@ def print_problems(problems: list[Problem]) -> None:
 
 def check_problems(root: Path) -> list[Problem]:
     """Everything the build would report, plus the checks only the terminal shows (possible duplicates,
-    statuses that lag behind the files)."""
+    statuses that lag behind the files, your message templates against the guide's advice)."""
     today = today_from_env()
     handbook, problems = load_checked(contacts_dir(root), today, root)
     problems = problems + find_duplicates(handbook) + lagging_statuses(handbook, today)
+    problems += message_warnings(with_evidence(handbook, today), today)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 

@@ -13,10 +13,11 @@ from ..message_templates import MESSAGES_DIR, template_name
 from ..derive.status import with_evidence
 from ..pipeline import today_from_env
 from ..problems import did_you_mean
+from ..derive.message_moments import why_not
 from ..render.messages import LIFECYCLE, contact_messages
-from .app import ROOT_OPTION, app, contacts_dir, find_root
+from .app import ROOT_OPTION, app, contacts_dir, err, find_root
 from .check import print_problems
-from .feedback import fail
+from .feedback import fail, say
 
 
 def _names_here() -> list[str]:
@@ -50,8 +51,18 @@ def message(
     if slug not in handbook.contacts:
         fail(f"unknown contact '{slug}'", did_you_mean(slug, handbook.contacts)
              or "use a file name from contacts/people without .md (a file with errors is left out: run handbook check)")
-    filled = next(m for m in contact_messages(handbook, handbook.contacts[slug], today_from_env()) if m.name == name)
+    contact, today = handbook.contacts[slug], today_from_env()
+    offered = contact_messages(handbook, contact, today)
+    filled = next((m for m in offered if m.name == name), None)
+    if filled is None:
+        fitting = ", ".join(m.name for m in offered) or "none today"
+        fail(f"{name} does not fit {contact.name} today: {why_not(handbook, contact, name, today)}",
+             f"messages that fit now: {fitting}")
     if filled.problem:
         print_problems([filled.problem])
         raise typer.Exit(1)
     sys.stdout.write(filled.text)  # exactly as rendered: no wrapping, no markup
+    if filled.to:
+        say(f"To {filled.to}, who introduced you to {contact.name}.", console=err)
+    for warning in filled.warnings:  # on stderr, so `| pbcopy` still copies only the message
+        say(f"warning: {name}, {warning}", console=err)

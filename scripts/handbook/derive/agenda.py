@@ -33,7 +33,7 @@ KIND_LABELS = {"meeting": "Meeting", "thank-you": "Thank-you", "tell-referrer": 
 REFERRER_UPDATE_DAYS = 3  # the referrer hears how it went a few days after, while it is fresh
 
 # A follow-up the user wrote about thanking someone stands in for the automatic thank-you.
-_THANKS = re.compile(r"\bthank", re.IGNORECASE)
+THANKS = re.compile(r"\bthank", re.IGNORECASE)
 _MEETING_WORDS = {"coffee": "Coffee", "phone": "Phone call", "video": "Video call",
                   "in-person": "In-person meeting", "event": "Event"}
 
@@ -108,7 +108,7 @@ def _follow_up_items(meeting: Meeting) -> Iterable[AgendaItem]:
         # Two identical tasks in one file still get distinct, stable ids.
         seen[follow_up.task] += 1
         uid = make_uid("follow-up", meeting.slug, follow_up.task, str(seen[follow_up.task]))
-        cleared = follow_up.done or (meeting.thanked is not None and _THANKS.search(follow_up.task))
+        cleared = follow_up.done or (meeting.thanked is not None and THANKS.search(follow_up.task))
         if cleared:
             continue
         # Without a due date a promise is best kept the next day, like the thank-you.
@@ -155,7 +155,7 @@ def last_touch(handbook: Handbook, contact: Contact, today: dt.date) -> dt.date 
     return max(met + told + [t.date for t in contact.touches], default=None)
 
 
-def _keep_in_touch_item(handbook: Handbook, contact: Contact, today: dt.date) -> AgendaItem | None:
+def keep_in_touch_item(handbook: Handbook, contact: Contact, today: dt.date) -> AgendaItem | None:
     cadence = contact.stay_in_touch
     # Dormant people are paused, and the cadence only starts once there has been a first contact.
     if cadence is None or contact.status == "dormant":
@@ -181,13 +181,13 @@ def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
     for meeting in handbook.meetings.values():
         if meeting.status == "planned" and meeting.day >= today:
             items.append(_meeting_item(handbook, meeting))
-        wrote_own_thanks = any(_THANKS.search(f.task) for f in meeting.follow_ups)
+        wrote_own_thanks = any(THANKS.search(f.task) for f in meeting.follow_ups)
         if took_place(meeting, today) and meeting.thanked is None and not wrote_own_thanks:
             items.append(_thank_you_item(handbook, meeting))
         items.extend(_follow_up_items(meeting))
     items.extend(_tell_referrer_items(handbook, today))
     for contact in handbook.contacts.values():
-        item = _keep_in_touch_item(handbook, contact, today)
+        item = keep_in_touch_item(handbook, contact, today)
         if item is not None:
             items.append(item)
     return sorted(items, key=sort_key)

@@ -8,7 +8,9 @@ with the file and line, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import traceback
 import weakref
 from dataclasses import dataclass, field
@@ -21,13 +23,15 @@ from slugify import slugify
 
 from ..book import Handbook
 from ..derive.agenda import AgendaItem, referred_met
+from ..derive.connection import Connection, connection
+from ..derive.message_moments import LIFECYCLE, REFERRER_THANKS, held, lifecycle_name, moments
 from ..message_templates import MessageTemplate
 from ..model import Contact, Meeting
 from ..problems import Problem
+from .message_lint import LintWarning, lint, template_line
 
-# The order of a relationship; templates the user adds follow alphabetically.
-LIFECYCLE = ("outreach", "thank-you", "referrer-thanks", "keep-in-touch")
-REFERRER_THANKS = "referrer-thanks"  # also filled in on the referrer's page for each open tell-referrer task
+# LIFECYCLE is the order of a relationship; templates the user adds follow alphabetically.
+# REFERRER_THANKS is also filled in on the referrer's page for each open tell-referrer task.
 NO_NAME = "[your name]"
 HELP = "the variables are listed in contacts/messages/README.md"
 
@@ -44,8 +48,11 @@ class PersonPart:
 
     name: str
     first_name: str
+    greeting: str = ""  # how to address them: `greeting:` ("Dr. Okafor"), else the first name
+    formal: bool = False  # they have a `greeting:`, so "Dear" rather than "Hi"
     company: str = ""
     role: str = ""
+    a_role: str = ""  # the role in a sentence: "a data analyst"
     location: str = ""
     email: str = ""
     phone: str = ""
@@ -57,8 +64,9 @@ class PersonPart:
 
     @classmethod
     def of(cls, contact: Contact) -> "PersonPart":
-        return cls(name=contact.name, first_name=contact.first_name, company=contact.company, role=contact.role,
-                   location=contact.location, email=contact.email, phone=contact.phone,
+        return cls(name=contact.name, first_name=contact.first_name, greeting=contact.addressed_as,
+                   formal=bool(contact.greeting), company=contact.company, role=contact.role,
+                   a_role=role_in_a_sentence(contact.role), location=contact.location, email=contact.email, phone=contact.phone,
                    linkedin=contact.linkedin, website=contact.website, how_we_met=contact.how_we_met,
                    status=contact.status, tags=tuple(contact.tags))
 
@@ -80,10 +88,14 @@ class Message:
     text: str = ""
     problem: Problem | None = None
     about: str = ""  # whom it is about, when that is not the page's own contact (e.g. a referrer's page)
+    to: str = ""  # whom it goes to, when that is not the page's own contact (the referrer, from their introduction's page)
+    warnings: tuple[LintWarning, ...] = ()  # where it strays from the guide (render/message_lint.py)
 
     @property
     def title(self) -> str:
         title = self.name.replace("-", " ").replace("_", " ").capitalize()
+        if self.to:
+            title = f"{title} to {self.to}"
         return f"{title} (about {self.about})" if self.about else title
 
     @property
@@ -113,11 +125,19 @@ class _Sources(BaseLoader):
         return self.by_path[template].source, template, lambda: True
 
 
+def and_list(names: Iterable[str]) -> str:
+    """["Ana", "Ben", "Cy"] -> "Ana, Ben and Cy": the `and_list` filter of the templates."""
+    names = [str(n) for n in names]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def _environment(templates: tuple[MessageTemplate, ...]) -> SandboxedEnvironment:
     # StrictUndefined turns a misspelt variable into a reported mistake instead of a silent gap;
     # `x is defined` still works for optional values.
-    return SandboxedEnvironment(loader=_Sources(templates), autoescape=False, undefined=StrictUndefined,
-                                keep_trailing_newline=True)
+    env = SandboxedEnvironment(loader=_Sources(templates), autoescape=False, undefined=StrictUndefined,
+                               keep_trailing_newline=True)
+    env.filters["and_list"] = and_list
+    return env
 
 
 def _ordered(names) -> list[str]:
@@ -148,7 +168,8 @@ def date_text(day: dt.date, today: dt.date) -> str:
 
 
 def meeting_for(handbook: Handbook, contact: Contact, today: dt.date) -> Meeting | None:
-    """The meeting a message is about: the latest one up to today, else the next one planned."""
+    """The meeting a template of the user's own is about: the latest one up to today, else the next
+    one planned (the lifecycle messages take theirs from derive/message_moments.py)."""
     meetings = [m for m in handbook.meetings_with(contact.slug) if m.status != "cancelled"]
     past = [m for m in meetings if m.day <= today]
     if past:
@@ -156,18 +177,38 @@ def meeting_for(handbook: Handbook, contact: Contact, today: dt.date) -> Meeting
     return meetings[0] if meetings else None
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")  # "Data", "Manager": lowered; "UX", "iOS", "McKinsey" kept
+
+
+def role_in_a_sentence(role: str) -> str:
+    """A job title as a sentence says it: "Data Analyst" -> "a data analyst", "UX Researcher" ->
+    "a UX researcher", "Analytics Manager" -> "an analytics manager"."""
+    words = _CAPITALISED.sub(lambda m: m.group().lower(), " ".join(role.split()))
+    if not words:
+        return ""
+    first = words.split()[0]
+    # The sound decides: "an analyst", "an SQL developer", but "a UX researcher", "a user researcher".
+    spelt = first.isupper() and len(first) > 1
+    vowel = first[0] in "AEFHILMNORSX" if spelt else first[0].lower() in "aeio"
+    return f"{'an' if vowel else 'a'} {words}"
+
+
 def message_values(handbook: Handbook, contact: Contact, today: dt.date, meeting: Meeting | None = None) -> dict:
     """The template variables for a contact; ``meeting`` picks the meeting instead of meeting_for()."""
     me = handbook.me
     referrer = handbook.referrer_of(contact)
     meeting = meeting or meeting_for(handbook, contact, today)
+    referred = handbook.referred(contact.slug)
     return {
         "me": MePart(me.name, me.pitch) if me else MePart(NO_NAME),
         "contact": PersonPart.of(contact),
         "referrer": PersonPart.of(referrer) if referrer else None,
+        "connection": connection(handbook, contact),
         "meeting": MeetingPart(meeting.day, date_text(meeting.day, today), meeting.kind, meeting.minutes,
                                meeting.goal, meeting.place, meeting.status) if meeting else None,
-        "referrals": sorted(c.name for c in handbook.referred(contact.slug)),
+        "referrals": sorted(c.name for c in referred),
+        # Those of them you have met: only these may be called "in touch".
+        "referrals_met": sorted(c.name for c in referred if held(handbook, c, today)),
         "today": today,
     }
 
@@ -213,13 +254,22 @@ def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Messag
     return _texts[key]
 
 
+def connection_names(values: dict) -> tuple[str, ...]:
+    """What the opening line of a first message should name, any one will do: the referrer, or the school."""
+    referrer, link = values.get("referrer"), values.get("connection")
+    if referrer is not None:
+        return (referrer.name, referrer.first_name)
+    return (link.school,) if isinstance(link, Connection) and link.school else ()
+
+
 def _render_message(template: MessageTemplate, compiled: Template, values: dict) -> Message:
     try:
-        return Message(template.name, _tidy(compiled.render(values)))
+        text = _tidy(compiled.render(values))
     except Exception as exc:  # noqa: BLE001  (the user's template may fail in any way; report it, don't crash)
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         return Message(template.name, problem=Problem(template.path, _runtime_line(exc, template.path), "template",
                                                       message, HELP))
+    return Message(template.name, text, warnings=tuple(lint(template.name, text, connection_names(values))))
 
 
 # The current handbook's filled messages, by (contact, today): the build checks every template for
@@ -233,7 +283,8 @@ def _forget(filled: dict) -> None:
 
 
 def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
-    """Every template the user has, filled in for this contact (or carrying its problem)."""
+    """The templates that fit this contact today (derive/message_moments.py), filled in for them
+    (or carrying their problem); templates of the user's own always fit."""
     global _filled
     owner, filled = _filled
     if owner is None or owner() is not handbook:
@@ -249,24 +300,29 @@ def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> li
 def _fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
     compiled = compile_messages(handbook)
     broken = {p.path: p for p in compiled.problems}
-    values = message_values(handbook, contact, today)
+    fitting = moments(handbook, contact, today)
     messages = []
     for name in _ordered(handbook.messages):
+        kind = lifecycle_name(name)
+        if kind is not None and kind not in fitting:
+            continue
+        moment = fitting.get(kind)
         template = handbook.messages[name]
+        to = moment.to.name if moment and moment.to else ""
         if template.path in broken:
-            messages.append(Message(name, problem=broken[template.path]))
-        else:
-            messages.append(_fill(template, compiled.templates[name][1], values))
+            messages.append(Message(name, problem=broken[template.path], to=to))
+            continue
+        meeting = moment.meeting if moment and moment.meeting else None
+        filled = _fill(template, compiled.templates[name][1], message_values(handbook, contact, today, meeting))
+        messages.append(dataclasses.replace(filled, to=to))
     return messages
 
 
 def page_messages(handbook: Handbook, contact: Contact, open_tasks: Iterable[AgendaItem],
                   today: dt.date) -> list[Message]:
-    """What a contact's page offers: every template, except the thanks to a referrer for someone
-    nobody introduced; then one thanks per open tell-referrer task of theirs (see loop_messages)."""
-    own = [m for m in contact_messages(handbook, contact, today)
-           if m.name != REFERRER_THANKS or handbook.referrer_of(contact) is not None]
-    return own + loop_messages(handbook, contact, open_tasks, today)
+    """What a contact's page offers: the templates that fit them now; then one thanks per open
+    tell-referrer task of theirs (see loop_messages)."""
+    return contact_messages(handbook, contact, today) + loop_messages(handbook, contact, open_tasks, today)
 
 
 def loop_messages(handbook: Handbook, referrer: Contact, items: Iterable[AgendaItem], today: dt.date) -> list[Message]:
@@ -288,7 +344,7 @@ def loop_messages(handbook: Handbook, referrer: Contact, items: Iterable[AgendaI
                 continue
             values = message_values(handbook, person, today, meeting)
             filled = _fill(template, compiled.templates[REFERRER_THANKS][1], values)
-            messages.append(Message(filled.name, filled.text, filled.problem, about=person.name))
+            messages.append(dataclasses.replace(filled, about=person.name))
     return messages
 
 
@@ -303,4 +359,21 @@ def message_problems(handbook: Handbook, today: dt.date) -> list[Problem]:
                 found[(problem.path, problem.line, problem.message)] = Problem(
                     problem.path, problem.line, problem.field, problem.message,
                     f"for example when filled in for {contact.slug}; {HELP}")
+    return sorted(found.values())
+
+
+def message_warnings(handbook: Handbook, today: dt.date) -> list[Problem]:
+    """The linter's warnings about the user's templates, at the template line that wrote the text;
+    each rule once per line, with the first contact it was found for."""
+    found: dict[tuple, Problem] = {}
+    for contact in sorted(handbook.contacts.values(), key=lambda c: c.slug):
+        for message in contact_messages(handbook, contact, today):
+            template = handbook.messages[message.name]
+            lines = message.text.split("\n")
+            for warning in message.warnings:
+                line = template_line(template.source, lines[warning.line - 1])
+                found.setdefault((template.path, line, warning.rule), Problem(
+                    template.path, line, warning.rule, warning.message,
+                    f"found in the message for {contact.slug}, line {warning.line}; the guide's page "
+                    "Asking for the meeting explains the rule", severity="warning"))
     return sorted(found.values())
