@@ -234,6 +234,8 @@ def test_thanks_to_a_referrer_is_labelled_with_whom_it_goes_to(built):
 def test_a_message_that_strays_from_the_guide_shows_its_warning_beside_it(built):
     block = messages_block(contact_page(built / "site", "lina-park"))
     assert 'id="hb-message-outreach"' in block and 'id="hb-message-outreach-note"' in block
+    summary = block[:block.index('id="hb-message-outreach-note"')].rsplit("<summary>", 1)[1]
+    assert "2 to check against the guide" in summary  # seen while the message is still folded
     note = block[block.index('id="hb-message-outreach-note"'):]
     assert "Guide check, line 5, no-job-ask: mentions “openings”" in note
     assert "Guide check, line 5, ask-with-time:" in note
