@@ -91,7 +91,7 @@ def example_private_values(root: Path) -> list[str]:
     guide = "\n".join(p.read_text(encoding="utf-8") for p in (root / "content").rglob("*.md"))
     values = []
     for c in handbook.contacts.values():
-        values += [c.email, c.phone, c.location, c.how_we_met, *c.notes.splitlines()]
+        values += [c.email, c.phone, c.location, c.how_we_met, c.greeting, *c.notes.splitlines()]
         values += [t.note for t in c.touches]
         if not c.share:
             values += [c.name, c.slug]
