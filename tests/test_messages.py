@@ -313,6 +313,9 @@ def test_a_shared_school_opens_the_outreach(handbook_copy):
     text = filled(handbook_copy, "ola")["outreach"]
     assert text.startswith("Subject: A fellow Example State University graduate: 15 minutes of advice?\n")
     assert "\nWe both studied at Example State University, and I'd love to hear how you got to Fjord Data." in text
+    book, _ = load(handbook_copy)
+    outreach = contact_messages(book, book.contacts["ola"], TODAY)[0]
+    assert outreach.name == "outreach" and outreach.warnings == ()  # the school counts as the connection, first
 
 
 @pytest.mark.parametrize("role, said", [

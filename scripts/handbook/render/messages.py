@@ -1,5 +1,7 @@
 """The user's message templates, filled in for one contact.
 
+Only the templates that fit the moment are filled in (derive/message_moments.py), each with the
+meeting it is about, and every filled text is checked against the guide (message_lint.py).
 The templates are the user's own files, so they run in Jinja's sandbox, in an environment of
 their own: the output is plain text to paste into an email, so nothing is HTML-escaped here
 (the contact page escapes it when it shows it). A mistake in a template becomes a Problem
