@@ -56,7 +56,7 @@ def test_the_contact_page_shows_the_next_touch_and_open_follow_ups(empty_handboo
     assert "Open follow-ups" not in ana
     # Bo's meeting took place (planned, but its day is over): the cadence and the thank-you start.
     assert 'data-date="2026-12-20"' in bo
-    assert "## Open follow-ups" in bo and "Send the slides" in bo and "Send a thank-you note to Bo" in bo
+    assert ">Open follow-ups<" in bo and "Send the slides" in bo and "Send a thank-you note to Bo" in bo
     assert 'href="../../meetings/2026-11-20-bo/"' in bo
     assert "paused while the status is dormant" in cy
 

@@ -111,7 +111,7 @@ def test_the_uid_is_stable_and_the_task_is_in_the_feed(root):
 
 def page_of(root: Path, slug: str) -> str:
     handbook = load(root)
-    pages = {p.src: p.markdown for p in contact_pages(handbook, RenderOptions(today=TODAY))}
+    pages = {p.src: p.source for p in contact_pages(handbook, RenderOptions(today=TODAY))}
     return pages[f"contacts/{slug}/index.md"]
 
 

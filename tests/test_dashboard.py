@@ -13,7 +13,7 @@ from handbook.derive.agenda import agenda
 
 from conftest import FIXTURE, REPO, TODAY, person, run_mkdocs, write
 
-SECTIONS = ["## Today", "## Pipeline", "## Activity", "## Referrals"]
+SECTIONS = [f">{title}<a class=\"headerlink\"" for title in ("Today", "Pipeline", "Activity", "Referrals")]
 
 
 def dashboard(root, profile="private", today=TODAY) -> str:

@@ -62,7 +62,7 @@ def test_contacts_index_is_a_table_with_status_company_tags_and_last_met():
 def test_meetings_index_lists_upcoming_first_then_past():
     _, pages = example_pages()
     index = pages["meetings/index.md"]
-    upcoming, past = index.split("## Past")
+    upcoming, past = index.split(">Past<")
     assert "2026-12-02-jane-doe" in upcoming and "2026-10-02-jane-doe" not in upcoming
     assert "2026-10-02-jane-doe" in past
 

@@ -65,4 +65,4 @@ def render_dashboard(handbook: Handbook, options: RenderOptions) -> str:
                               _month_notes(months)),
         held=sum(m.value for m in months), referrals=referral_stats(handbook, today, TOP_REFERRERS, graph),
         graph=graph, calendar=CALENDAR_SRC, network=NETWORK_SRC, **next_steps_values(handbook, options, graph),
-    ).markdown
+    ).source

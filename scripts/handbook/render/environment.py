@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from .text import is_safe_url
 
@@ -29,16 +28,6 @@ def iso(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, dt.datetime) else value.isoformat()
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>&"})
-
-
-def markdown_inline(value: object) -> Markup:
-    """Plain text made inert inside a markdown line (a heading, a table cell)."""
-    text = " ".join(str(value or "").split())
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_MD_SPECIAL)
-                  .replace("\\&amp;", "&amp;").replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;"))
-
-
 def http_url(value: object) -> str:
     """Only web and mail links become links; anything else is shown as text."""
     url = str(value or "").strip()
@@ -58,6 +47,5 @@ def environment() -> Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["iso"] = iso
-    env.filters["md_inline"] = markdown_inline
     env.filters["http_url"] = http_url
     return env

@@ -36,7 +36,7 @@ Task = Callable[[Handbook, RenderOptions], Output]
 
 
 def _page_task(builder) -> Task:
-    return lambda handbook, options: [(page.src, page.markdown) for page in builder(handbook, options)]
+    return lambda handbook, options: [(page.src, page.source) for page in builder(handbook, options)]
 
 
 def _file_task(builder) -> Task:

@@ -20,7 +20,9 @@ from . import urls
 from .contacts_index import contacts_index_values
 from .environment import environment
 from .messages import page_messages
-from .text import notes_markdown, page_meta
+from .headings import anchored
+from .notes import notes_html
+from .text import page_meta
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class RenderOptions:
 @dataclass(frozen=True)
 class Page:
     src: str  # path under docs_dir, e.g. "contacts/jane-doe/index.md"
-    markdown: str
+    source: str  # YAML frontmatter (title, tags), then the finished HTML: MkDocs never parses it as markdown
 
 
 class PageContext:
@@ -82,12 +84,12 @@ def render(template: str, handbook: Handbook, options: RenderOptions, src: str, 
     if _planning:
         return Page(src, "")
     ctx = PageContext(handbook, options, src)
-    body = environment().get_template(template).render(
+    text = environment().get_template(template).render(
         hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,
         contact_link=ctx.contact_link, meeting_link=ctx.meeting_link, company_link=ctx.company_link,
-        notes=lambda text: Markup(notes_markdown(text)), **values,
+        notes=notes_html, **values,
     )
-    return Page(src, body)
+    return Page(src, anchored(text)[0])
 
 
 def meta(**fields) -> Markup:
@@ -147,7 +149,7 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
 def render_errors(problems) -> str:
     """The page `mkdocs serve` shows while files have errors, so the server keeps running."""
     return render("errors.md.j2", Handbook(), RenderOptions(), "handbook-errors.md",
-                  meta=meta(title="Errors in your contacts"), problems=problems).markdown
+                  meta=meta(title="Errors in your contacts"), problems=problems).source
 
 
 PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
@@ -165,5 +167,5 @@ def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:
     pages: dict[str, str] = {}
     for builder in PAGE_BUILDERS:
         for page in builder(handbook, options):
-            pages[page.src] = page.markdown
+            pages[page.src] = page.source
     return pages

@@ -130,7 +130,7 @@ class StreamedRender:
                 send(FILES_DONE, "", None, flush=True)
                 for builder in _stream_order(PAGE_BUILDERS):
                     for number, page in enumerate(builder(self.handbook, self.options), 1):
-                        send(PAGE, page.src, page.markdown, flush=number % FLUSH_EVERY == 0)
+                        send(PAGE, page.src, page.source, flush=number % FLUSH_EVERY == 0)
                     out.flush()
                 send(END, "", None, flush=True)
             code = 0

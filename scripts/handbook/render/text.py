@@ -43,11 +43,6 @@ def neutralise_links(page_html: str) -> str:
     return _RISKY_ATTR.sub(fix, page_html)
 
 
-def notes_markdown(text: str) -> str:
-    """A user's free notes stay markdown, but raw HTML in them is shown as text, never run."""
-    return (text or "").replace("<", "&lt;").strip()
-
-
 def _escaped(value):
     if isinstance(value, str):
         return html.escape(value, quote=False)

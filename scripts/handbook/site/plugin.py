@@ -11,6 +11,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from .. import pipeline
 from ..book import Handbook
@@ -18,8 +19,8 @@ from ..problems import errors, warnings
 from ..read_cache import ReadCache
 from ..render import RenderOptions
 from ..render.messages import remember_between_builds
+from ..render.headings import anchored
 from ..render.site import render_errors
-from ..render.text import neutralise_links
 from .incremental import Incremental
 from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
@@ -45,8 +46,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.command = "build"
         self.built: pipeline.Built | None = None
         self.started: pipeline.Started | None = None
-        self.dashboard = ""  # markdown appended to the home page
+        self.dashboard = ""  # HTML appended to the home page
         self.generated: set[str] = set()
+        self.bodies: dict[str, str] = {}  # generated page -> its HTML, between reading and rendering
         self.withheld = Withheld()
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
         self.incremental = Incremental()
@@ -140,17 +142,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         self.withheld.page_src = page.file.src_uri
         if page.file.src_uri in self.generated:
-            # MkDocs has read the page: keep one copy of its text in memory, not two.
-            page.file.content_string = markdown
-        if page.is_homepage:
-            # The user's landing text stays theirs; the dashboard follows it (nothing in public builds).
-            markdown = markdown.rstrip("\n") + "\n" + self.dashboard
+            # A generated page is HTML already (its title and tags were in its frontmatter):
+            # Python-Markdown gets nothing to parse, and on_page_content puts the HTML back.
+            self.bodies[page.file.src_uri] = markdown
+            page.file.content_string = ""  # one copy of the page in memory, not two
+            return ""
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        if page.file.src_uri in self.generated:
-            return neutralise_links(html)
-        return self.withheld.unlink_html(page.url, page.file.src_uri, html)
+        src = page.file.src_uri
+        if src in self.generated:
+            return self._with_toc(page, self.bodies.pop(src, ""))
+        html = self.withheld.unlink_html(page.url, src, html)
+        if page.is_homepage and self.dashboard:
+            # The user's landing text stays theirs; the dashboard follows it (nothing in public builds).
+            return self._with_toc(page, html + "\n" + self.dashboard)
+        return html
+
+    @staticmethod
+    def _with_toc(page, html: str) -> str:
+        html, tokens = anchored(html)
+        page.toc = get_toc(tokens)
+        return html
 
     def on_page_context(self, context, page, config, nav):
         self.incremental.remember(page)
