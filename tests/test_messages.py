@@ -350,3 +350,9 @@ def test_handbook_check_warns_at_the_template_line_that_strays_from_the_guide(ha
     assert [(p["line"], p["field"], p["severity"]) for p in found] == [
         (5, "ask-with-time", "warning"), (5, "no-job-ask", "warning")]
     assert all("found in the message for lina-park, line 5" in p["hint"] for p in found)
+
+
+def test_the_contact_page_shows_the_greeting_privately(built):
+    assert "<dt data-search-exclude>Greeting</dt><dd data-search-exclude>Dr. Okafor</dd>" in contact_page(
+        built / "site", "marcus-okafor")
+    assert "<dt data-search-exclude>Greeting</dt>" not in contact_page(built / "site", "sam-lee")

@@ -52,7 +52,7 @@ def write_generated(contacts: Path, people: list[Person]) -> list[str]:
         k = f"{p.n:02d}"
         company, role, tag = f"Company{k} Ltd", f"Role{k} Analyst", f"tag{k}"
         fields = {
-            "name": p.name, "company": company, "role": role,
+            "name": p.name, "greeting": f"Dr. GREETING{k}", "company": company, "role": role,
             "location": f"Leakville{k}, MN", "email": f"leak-{k}@example.org", "phone": f"+1 555 77{k}",
             "linkedin": f"https://www.linkedin.com/in/shared-{k}", "prefers": "email",
             "how_we_met": f"HOWWEMET-{k} at the spring meetup", "tags": [tag, "generated"],
@@ -65,7 +65,7 @@ def write_generated(contacts: Path, people: list[Person]) -> list[str]:
         note = f"PRIVATE-NOTE-{k} confided that the team is being reorganised."
         write_record(contacts / "people" / f"{p.slug}.md", fields, note + "\n")
         p.private += [fields["email"], fields["phone"], fields["phone"].replace(" ", ""), fields["location"],
-                      fields["how_we_met"], f"TOUCH-NOTE-{k}", f"PRIVATE-NOTE-{k}"]
+                      fields["how_we_met"], f"GREETING{k}", f"TOUCH-NOTE-{k}", f"PRIVATE-NOTE-{k}"]
         if p.shared:
             p.public = {"name": p.name, "company": company, "role": role, "tag": tag, "linkedin": fields["linkedin"]}
         else:
