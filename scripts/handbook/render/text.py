@@ -1,4 +1,6 @@
-"""Making user text safe inside generated markdown and HTML."""
+"""Making user values safe in generated pages: frontmatter that Material prints, and link addresses.
+
+Notes, the markdown a user writes, are cleaned by an allowlist instead (sanitise.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,6 @@ import re
 import yaml
 
 _UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
-# The lookahead lets the scan skip most positions at once: twice as fast over thousands of pages.
-# An event handler counts only inside a tag (a '>' comes before any '<'): text has both escaped.
-_RISKY_ATTR = re.compile(r'(?=[hsafxo])\b(?:(href|src|action|formaction|xlink:href)\s*=\s*("([^"]*)"|\'([^\']*)\')'
-                         r'|on[a-z]+\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s"\'<>]+)(?=[^<>]*>))', re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\s]+")
 _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
@@ -28,19 +26,6 @@ def is_safe_url(url: str) -> bool:
         return True  # no scheme, not even one spelled with character references: most links, quickly
     cleaned = _CONTROL.sub("", html.unescape(url))
     return not _UNSAFE_SCHEME.match(cleaned)
-
-
-def neutralise_links(page_html: str) -> str:
-    """Disarm what markdown in a user's notes could produce: javascript:, data: and similar URLs,
-    and event handlers such as ``{: onclick="..." }`` (the attr_list extension) would add."""
-
-    def fix(match: re.Match) -> str:
-        if match.group(1) is None:
-            return ""  # an event handler: dropped
-        value = match.group(3) if match.group(3) is not None else match.group(4)
-        return match.group(0) if is_safe_url(value) else f'{match.group(1)}="#unsafe-link-removed"'
-
-    return _RISKY_ATTR.sub(fix, page_html)
 
 
 def _escaped(value):
