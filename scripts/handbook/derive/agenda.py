@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..book import Handbook
+from ..book import MEETINGS_DIR, Handbook
 from ..model import Contact, Meeting
 
 UID_DOMAIN = "networking-handbook"
@@ -51,6 +51,7 @@ class AgendaItem:
     until: dt.date | None = None  # overdue only after this day (an ideal/max cadence); else after `date`
     start: dt.datetime | None = None  # a meeting's start, when its file gives a time
     minutes: int = 0  # a meeting's length
+    broken: bool = False  # a meeting whose file has errors: on the calendar all the same, marked
 
     @property
     def deadline(self) -> dt.date:
@@ -92,6 +93,20 @@ def _meeting_item(handbook: Handbook, meeting: Meeting) -> AgendaItem:
                       tuple(meeting.with_), meeting.slug, meeting.source.path, meeting.source.line_of("date"),
                       make_uid("meeting", meeting.slug), start=meeting.start if meeting.has_time else None,
                       minutes=meeting.minutes)
+
+
+def broken_meeting_items(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
+    """The meetings left out for errors (``Handbook.broken``) from this month on, by the day their file
+    gives, so the calendar keeps them while they are fixed. Only the calendar shows them: the feed,
+    `handbook due` and the dashboard take what is valid."""
+    items = []
+    for file in handbook.broken:
+        if file.kind == MEETINGS_DIR and file.day is not None and file.day >= today.replace(day=1):
+            where = file.problems[0] if file.problems else None
+            items.append(AgendaItem("meeting", file.day, file.path.rsplit('/', 1)[-1], (),
+                                    file.slug, where.path if where else file.path, where.line if where else 1,
+                                    make_uid("broken-meeting", file.slug), broken=True))
+    return items
 
 
 def _thank_you_item(handbook: Handbook, meeting: Meeting) -> AgendaItem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..book import Handbook
-from ..derive.agenda import BUCKETS, KIND_LABELS, AgendaItem, agenda
+from ..derive.agenda import BUCKETS, KIND_LABELS, AgendaItem, agenda, broken_meeting_items, sort_key
 from .ics import ICS_PATH
 from .site import Page, RenderOptions, meta, render
 
@@ -61,7 +61,7 @@ def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]
         # The nav still lists the page, so the public build gets one that names nobody.
         yield render("calendar_public.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta)
         return
-    items = agenda(handbook, options.today)
+    items = sorted(agenda(handbook, options.today) + broken_meeting_items(handbook, options.today), key=sort_key)
     lists = {name: [i for i in items if i.bucket(options.today) == name] for name in BUCKETS}
     yield render("calendar.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta, lists=lists,
                  months=months(items, options.today), weekdays=WEEKDAYS, legend=KIND_LABELS.items(),

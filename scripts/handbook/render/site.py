@@ -148,7 +148,7 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
 
 def render_errors(problems) -> str:
     """The page `mkdocs serve` shows while files have errors, so the server keeps running."""
-    return render("errors.md.j2", Handbook(), RenderOptions(), "handbook-errors.md",
+    return render("errors.md.j2", Handbook(), RenderOptions(), urls.ERRORS_SRC,
                   meta=meta(title="Errors in your contacts"), problems=problems).source
 
 
@@ -157,10 +157,11 @@ PageBuilder = Callable[[Handbook, RenderOptions], Iterable[Page]]
 from .calendar import calendar_pages  # noqa: E402  (it builds on render() and meta() above)
 from .network import network_pages  # noqa: E402  (likewise)
 from .companies import companies_pages  # noqa: E402  (likewise)
+from .broken import broken_pages  # noqa: E402  (likewise)
 
 # Each feature adds its builder here; order only matters for readability of the output list.
 PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages, network_pages,
-                                     companies_pages]
+                                     companies_pages, broken_pages]
 
 
 def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:

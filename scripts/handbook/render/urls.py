@@ -38,6 +38,7 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
 
 MEETINGS_FOLDER = "meetings/"
 NETWORK_SRC = "network/index.md"
+ERRORS_SRC = "handbook-errors.md"  # every problem, while `mkdocs serve` runs with some
 
 
 def contact_folder(slug: str) -> str:
