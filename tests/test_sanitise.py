@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import TODAY
+from test_corpus import load_case
 
+from handbook.render import RenderOptions
 from handbook.render.notes import notes_html
 from handbook.render.sanitise import is_local, sanitise
+from handbook.render.site import render_pages
 
 TRACKER = "https://tracker.example/p.png"
 
@@ -143,3 +147,18 @@ def test_is_local():
 def test_sanitising_is_stable():
     once = str(notes_html(f"# Title\n\n![a]({TRACKER}) [b](https://ok.example/)\n\n| a |\n|:-|\n| 1 |"))
     assert sanitise(once) == once
+
+
+def test_the_hostile_notes_corpus_case_loads_and_renders_inert(tmp_path):
+    handbook, problems = load_case("ok-hostile-notes", tmp_path)
+    assert [p for p in problems if p.is_error] == []
+    pages = render_pages(handbook, RenderOptions(today=TODAY))
+    shown = {src: pages[src] for src in ("contacts/vera-card/index.md", "meetings/2026-12-01-vera-card/index.md",
+                                         "companies/trackco/index.md")}
+    for src, page in shown.items():
+        tags = " ".join(re.findall(r"<[^<>]*>", page.split("\n---\n", 1)[1]))  # raw HTML typed in is text
+        assert "tracker.example" in tags, src  # the pictures are there, as links
+        assert not re.search(r"<img[^>]*tracker", tags), src
+        assert not re.search(r"position:|opacity:|100vw|onclick|onmouseover|javascript:|vbscript:|data:text", tags), src
+        assert "md-overlay" not in tags and "__drawer" not in tags and "md-header" not in tags, src
+    assert '<a href="https://tracker.example/p.png"' in shown["contacts/vera-card/index.md"]
