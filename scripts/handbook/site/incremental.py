@@ -17,35 +17,10 @@ from __future__ import annotations
 
 import os
 
-from typing import Callable
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 HOME_PAGES = ("index.md", "README.md")
-
-
-class LaterPage(File):
-    """A generated page whose markdown is asked for when MkDocs first reads it: while MkDocs works
-    through the pages before it, the pipeline renders this one on the other core."""
-
-    _text: Callable[[], str] | None = None
-    _value: str | bytes | None = None
-
-    @classmethod
-    def generated(cls, config, src_uri: str, *, text: Callable[[], str], inclusion: InclusionLevel) -> "LaterPage":
-        page = super().generated(config, src_uri, content="", inclusion=inclusion)
-        page._value, page._text = None, text
-        return page
-
-    @property
-    def _content(self) -> str | bytes | None:  # what File reads its content from (mkdocs.structure.files)
-        if self._value is None and self._text is not None:
-            self._value, self._text = self._text(), None
-        return self._value
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._value, self._text = value, None
 
 
 class ReusablePage(File):
@@ -68,12 +43,12 @@ class Incremental:
         self._rebuilt: set[str] = set()  # URLs of the pages this build renders
         self._urls: set[str] = set()
 
-    def page_file(self, config, src: str, text: Callable[[], str], inclusion: InclusionLevel) -> File:
-        """The page's File; ``text`` gives its markdown, which MkDocs reads later unless this is serve --dirty."""
+    def page_file(self, config, src: str, source: str, inclusion: InclusionLevel) -> File:
+        """The page's File; in serve --dirty one that may be skipped when ``source`` is as last time."""
         if not self.enabled:
-            return LaterPage.generated(config, src, text=text, inclusion=inclusion)
-        self._pending[src] = markdown = text()
-        return ReusablePage.generated(config, src, content=markdown, inclusion=inclusion)
+            return File.generated(config, src, content=source, inclusion=inclusion)
+        self._pending[src] = source
+        return ReusablePage.generated(config, src, content=source, inclusion=inclusion)
 
     def mark(self, files: Files, config, dashboard: str, errors: int) -> None:
         """Decide, once all files are known, which pages this build can skip."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -27,11 +26,6 @@ from .withheld import Withheld, WithheldLinks
 
 log = get_plugin_logger(__name__)
 ERRORS_PAGE = "handbook-errors.md"
-
-
-def take(pages, src: str) -> str:
-    """A page's text from the pipeline; a streamed one is then kept only by its File."""
-    return pages.take(src) if hasattr(pages, "take") else pages[src]
 
 
 class HandbookConfig(Config):
@@ -81,10 +75,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             site_url=config.site_url or "",
         )
         self.options = options
-        # Pages render on a second core (when there is one) while MkDocs clears the site folder.
         serving = self.command == "serve"
-        self.started = pipeline.start(self.contacts_dir, options, self.root,
-                                      cache=self.cache if serving else None, threads_ok=serving)
+        self.started = pipeline.start(self.contacts_dir, options, self.root, cache=self.cache if serving else None)
         self.cache.sweep()
         # Data warnings (too many questions, a huge note) must not fail `mkdocs build --strict`,
         # which counts every logged warning; `handbook check` and `mkdocs serve` show them as warnings.
@@ -96,12 +88,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for problem in found:
                 log.error(str(problem))
             if self.command != "serve":
-                self.started.job.cancel()
                 raise Abort(f"{len(found)} error(s) in {self.config.contacts_dir}/: fix them and build again.")
-
-    def on_build_error(self, error):
-        if self.started is not None:
-            self.started.job.cancel()
 
     def on_files(self, files: Files, config) -> Files:
         assert self.started is not None
@@ -116,8 +103,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.remove(existing)
             # Single contacts and meetings stay out of the nav: every page embeds the whole nav.
             inclusion = InclusionLevel.NOT_IN_NAV if src.count("/") > 1 else InclusionLevel.UNDEFINED
-            text = (lambda src=src: extra[src]) if src in extra else partial(take, pages, src)
-            files.append(self.incremental.page_file(config, src, text, inclusion))
+            files.append(self.incremental.page_file(config, src, extra[src] if src in extra else pages[src], inclusion))
         for path, data in sorted(self.built.files.items()):
             files.append(File.generated(config, path, content=data))
         # The public build has no page for unshared people or meetings: nav entries and links to
