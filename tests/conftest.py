@@ -51,9 +51,12 @@ def copy_handbook(dest: Path, with_examples: bool = True, contacts: Path = CONTA
     return dest
 
 
+ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and its maintained fork: the site builds under both
+
+
 def run_mkdocs(root: Path, *args: str, site: Path | None = None, env: dict | None = None,
-               config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", *args, "-f", str(root / config)]
+               config: str = "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", engine, *args, "-f", str(root / config)]
     if site is not None:
         command += ["-d", str(site)]
     environ = {**os.environ, "HANDBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", **(env or {})}

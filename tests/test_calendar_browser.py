@@ -11,6 +11,7 @@ import pytest
 
 from handbook.book import load_handbook
 from handbook.derive.agenda import agenda
+from handbook.render.calendar import windowed_lists
 
 from conftest import CONTACTS, FIXTURE, TODAY
 
@@ -59,23 +60,32 @@ def test_a_task_upcoming_at_build_time_is_overdue_on_a_later_clock(browser, page
 @pytest.mark.parametrize("day", [TODAY, dt.date(2026, 12, 3), dt.date(2026, 12, 31), dt.date(2027, 3, 1)])
 def test_the_browser_groups_exactly_like_the_build_rule(page, example_url, day):
     handbook, _ = load_handbook(CONTACTS, FIXTURE)
-    expected = {i.title: i.bucket(day) for i in agenda(handbook, TODAY) if i.bucket(day) != "past"}
+    on_page, _ = windowed_lists(agenda(handbook, TODAY), TODAY)  # the rest is on the months' own pages
+    expected = {i.title: i.bucket(day) for items in on_page.values() for i in items if i.bucket(day) != "past"}
     assert grouping(open_calendar(page, example_url, day)) == expected
 
 
 def test_the_month_grid_pages_three_months_at_a_time(page, example_url):
-    open_calendar(page, example_url, dt.date(2026, 12, 10))
+    # The page holds the build's month and two either side (September to January for 25 November).
+    open_calendar(page, example_url, dt.date(2026, 10, 10))
     visible = lambda: page.locator("[data-hb-month]:visible").evaluate_all(
         "els => els.map(e => e.dataset.hbMonth)")
-    assert visible() == ["2026-12", "2027-01", "2027-02"]
+    assert visible() == ["2026-10", "2026-11", "2026-12"]
     page.get_by_role("button", name="Later ›").click()
-    assert visible() == ["2027-01", "2027-02", "2027-03"]
-    page.get_by_role("button", name="‹ Earlier").click()
-    page.get_by_role("button", name="‹ Earlier").click()
     assert visible() == ["2026-11", "2026-12", "2027-01"]
-    page.locator('[data-hb-month-link="2026-10"]').click()
-    assert visible()[0] == "2026-10"
+    assert page.get_by_role("button", name="Later ›").is_disabled()
+    page.get_by_role("button", name="‹ Earlier").click()
+    page.get_by_role("button", name="‹ Earlier").click()
+    assert visible() == ["2026-09", "2026-10", "2026-11"]
     assert page.get_by_role("button", name="‹ Earlier").is_disabled()
+    page.locator('[data-hb-month-link="2027-01"]').click()
+    assert visible()[-1] == "2027-01"
+
+
+def test_a_reader_days_later_sees_the_last_months_the_page_holds(page, example_url):
+    open_calendar(page, example_url, dt.date(2027, 2, 10))
+    assert page.locator("[data-hb-month]:visible").evaluate_all("els => els.map(e => e.dataset.hbMonth)") == [
+        "2026-11", "2026-12", "2027-01"]
 
 
 def test_without_javascript_every_month_is_shown(browser, example_url):

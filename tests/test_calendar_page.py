@@ -6,7 +6,7 @@ import datetime as dt
 
 from handbook import pipeline
 from handbook.render import RenderOptions
-from handbook.render.calendar import CALENDAR_SRC, add_months, months
+from handbook.render.calendar import CALENDAR_SRC, add_months, months, page_months
 
 from conftest import TODAY, person, write
 
@@ -16,10 +16,13 @@ def pages(root, today=TODAY, profile="private") -> dict[str, str]:
     return built.pages
 
 
-def test_the_grid_shows_this_month_and_the_next_two_across_new_year():
-    assert [m.key for m in months([], dt.date(2026, 12, 31))] == ["2026-12", "2027-01", "2027-02"]
+def test_the_page_shows_two_months_either_side_of_this_one_across_new_year():
+    assert [m.key for m in months([], page_months(dt.date(2026, 12, 31)))] == [
+        "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"]
+    assert [f"{m:%Y-%m}" for m in page_months(dt.date(2027, 1, 1))][:2] == ["2026-11", "2026-12"]
     assert add_months(dt.date(2026, 11, 1), 14) == dt.date(2028, 1, 1)
-    february = months([], dt.date(2028, 2, 10))[0]
+    assert add_months(dt.date(2026, 1, 1), -2) == dt.date(2025, 11, 1)
+    february = months([], [dt.date(2028, 2, 1)])[0]
     assert max(day for week in february.weeks for day in week if day.month == 2) == dt.date(2028, 2, 29)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, copy_handbook, run_mkdocs, write, write_record
+from conftest import ENGINES, REPO, copy_handbook, run_mkdocs, write, write_record
 from mkdocs.config import load_config
 
 from handbook.book import load_handbook
@@ -284,9 +284,10 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 
-def test_gh_deploy_of_the_private_profile_refuses_before_doing_anything(deployable):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_gh_deploy_of_the_private_profile_refuses_before_doing_anything(deployable, engine):
     root, remote = deployable
-    result = run_mkdocs(root, "gh-deploy", "--force", env=GIT_IDENTITY)
+    result = run_mkdocs(root, "gh-deploy", "--force", env=GIT_IDENTITY, engine=engine)
     said = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Refusing to publish the private build" in said

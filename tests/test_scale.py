@@ -231,3 +231,13 @@ def test_relative_links_match_posixpath_for_site_paths():
                               ("contacts/index.md", "contacts/jane/index.md", "jane/"),
                               ("calendar/index.md", "follow-ups.ics", "../follow-ups.ics")):
         assert relative_url(here, there) == link
+
+
+def test_every_page_stays_within_its_bound(site):
+    """The bounds `make bench` holds the real sizes to: a home page of at most 150 KB and a calendar
+    of at most 400 KB, and no page at all over 400 KB (long lists go onto pages of their own)."""
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    assert sizes["index.html"] <= 150_000
+    assert sizes["calendar/index.html"] <= 400_000
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] <= 400_000, largest

@@ -2,6 +2,10 @@
 
 The lists are grouped with the build's "today"; calendar.js groups them again with the reader's
 clock, so a site built on Monday and read on Friday still shows what has become overdue.
+
+The page has a bounded size, however long the handbook's history: it holds the month grids from
+two months back to two ahead, overdue items of the last 90 days and later ones within those months.
+Every other month with something on it gets a page of its own (calendar/YYYY-MM/), linked from here.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from .ics import ICS_PATH
 from .site import Page, RenderOptions, meta, render
 
 CALENDAR_SRC = "calendar/index.md"
-MONTHS_SHOWN = 3  # the current month and the next two; the page links to the others
+MONTHS_BEFORE, MONTHS_AFTER = 2, 2  # the month grids on the page, around today's month
+OVERDUE_DAYS = 90  # older overdue items are counted, and listed on their month's page
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -35,23 +40,61 @@ class Month:
     def title(self) -> str:
         return f"{self.first:%B %Y}"
 
+    @property
+    def count(self) -> int:
+        return sum(len(found) for found in self.items.values())
+
 
 def add_months(first: dt.date, count: int) -> dt.date:
     years, month = divmod(first.month - 1 + count, 12)
     return dt.date(first.year + years, month + 1, 1)
 
 
-def months(items: list[AgendaItem], today: dt.date) -> list[Month]:
-    """The three months from today's, plus every other month that has something on it."""
+def window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of the first month on the calendar page, and of the month after its last."""
     this_month = today.replace(day=1)
-    firsts = {add_months(this_month, n) for n in range(MONTHS_SHOWN)} | {i.date.replace(day=1) for i in items}
+    return add_months(this_month, -MONTHS_BEFORE), add_months(this_month, MONTHS_AFTER + 1)
+
+
+def months(items: list[AgendaItem], firsts: Iterable[dt.date]) -> list[Month]:
+    """The month grids starting on ``firsts``, each with its items."""
     grid = stdlib_calendar.Calendar(firstweekday=0)  # weeks start on Monday, as in ISO 8601
-    by_day: dict[dt.date, list[AgendaItem]] = {}
+    by_month: dict[dt.date, dict[dt.date, list[AgendaItem]]] = {}
     for item in items:
-        by_day.setdefault(item.date, []).append(item)
-    return [Month(first, grid.monthdatescalendar(first.year, first.month),
-                  {day: found for day, found in by_day.items() if day.replace(day=1) == first})
-            for first in sorted(firsts)]
+        by_month.setdefault(item.date.replace(day=1), {}).setdefault(item.date, []).append(item)
+    return [Month(first, grid.monthdatescalendar(first.year, first.month), by_month.get(first, {}))
+            for first in sorted(set(firsts))]
+
+
+def page_months(today: dt.date) -> list[dt.date]:
+    start, end = window(today)
+    firsts, first = [], start
+    while first < end:
+        firsts.append(first)
+        first = add_months(first, 1)
+    return firsts
+
+
+def month_src(first: dt.date) -> str:
+    return f"calendar/{first:%Y-%m}/index.md"
+
+
+def windowed_lists(items: list[AgendaItem], today: dt.date) -> tuple[dict[str, list[AgendaItem]], dict[str, int]]:
+    """The page's Overdue / This week / Later lists, and how many items each leaves to the month pages."""
+    _, end = window(today)
+    oldest = today - dt.timedelta(days=OVERDUE_DAYS)
+    lists: dict[str, list[AgendaItem]] = {name: [] for name in BUCKETS}
+    left: dict[str, int] = {name: 0 for name in BUCKETS}
+    for item in items:
+        bucket = item.bucket(today)
+        if bucket not in lists:
+            continue
+        kept = item.date >= oldest if bucket == "overdue" else item.date < end if bucket == "later" else True
+        if kept:
+            lists[bucket].append(item)
+        else:
+            left[bucket] += 1
+    return lists, left
 
 
 def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
@@ -61,8 +104,19 @@ def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]
         # The nav still lists the page, so the public build gets one that names nobody.
         yield render("calendar_public.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta)
         return
-    items = sorted(agenda(handbook, options.today) + broken_meeting_items(handbook, options.today), key=sort_key)
-    lists = {name: [i for i in items if i.bucket(options.today) == name] for name in BUCKETS}
-    yield render("calendar.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta, lists=lists,
-                 months=months(items, options.today), weekdays=WEEKDAYS, legend=KIND_LABELS.items(),
-                 ics=ICS_PATH, positions={item.uid: n for n, item in enumerate(items)})
+    today = options.today
+    items = sorted(agenda(handbook, today) + broken_meeting_items(handbook, today), key=sort_key)
+    lists, left = windowed_lists(items, today)
+    shown = page_months(today)
+    elsewhere = months(items, {i.date.replace(day=1) for i in items} - set(shown))
+    positions = {item.uid: n for n, item in enumerate(items)}
+    common = dict(weekdays=WEEKDAYS, legend=KIND_LABELS.items(), ics=ICS_PATH, positions=positions,
+                  month_src=month_src, index=CALENDAR_SRC)
+    yield render("calendar.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta, lists=lists, left=left,
+                 oldest=today - dt.timedelta(days=OVERDUE_DAYS), months=months(items, shown),
+                 elsewhere=elsewhere, **common)
+    for month in elsewhere:
+        month_items = [item for day in sorted(month.items) for item in month.items[day]]
+        yield render("calendar_month.md.j2", handbook, options, month_src(month.first),
+                     meta=meta(title=f"Calendar: {month.title}", search={"exclude": True}),
+                     month=month, month_items=month_items, **common)

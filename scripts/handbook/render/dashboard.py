@@ -1,6 +1,6 @@
 """The home page dashboard: today's to-dos, what to do next, the pipeline, monthly activity and referrals.
 
-``render_dashboard`` returns markdown that the site adapter appends to the user's own home page,
+``render_dashboard`` returns HTML that the site adapter appends to the user's own home page,
 so the landing text stays theirs. The Today lists use the calendar's markup (``_agenda.j2``), so
 calendar.js regroups them with the reader's clock exactly as it does on the calendar page.
 
@@ -26,6 +26,7 @@ HOME_SRC = "index.md"
 NEXT_MEETINGS = 3  # meetings listed beyond this week
 LOOKAHEAD = 14  # tasks this many days ahead are on the page too, so a reader days later still sees them
 TOP_REFERRERS = 5
+LIST_ITEMS = 8  # each Today list shows this many, then "N more on the calendar": a bounded home page
 
 
 def today_lists(items: list[AgendaItem], today: dt.date) -> dict[str, list[AgendaItem]]:
@@ -45,6 +46,14 @@ def today_lists(items: list[AgendaItem], today: dt.date) -> dict[str, list[Agend
     return lists
 
 
+def first_items(lists: dict[str, list[AgendaItem]], limit: int | None = None
+                ) -> tuple[dict[str, list[AgendaItem]], dict[str, int]]:
+    """Each list's first ``limit`` (LIST_ITEMS) items, and how many more each has."""
+    limit = limit or LIST_ITEMS
+    return ({name: items[:limit] for name, items in lists.items()},
+            {name: max(0, len(items) - limit) for name, items in lists.items()})
+
+
 def _month_notes(months) -> list[str]:
     # The year goes under the first column and under every January.
     return [m.key[:4] if i == 0 or m.key.endswith("-01") else "" for i, m in enumerate(months)]
@@ -57,9 +66,10 @@ def render_dashboard(handbook: Handbook, options: RenderOptions) -> str:
     items = agenda(handbook, today)
     graph = referral_graph(handbook)
     months = meetings_per_month(handbook, today)
+    lists, more = first_items(today_lists(items, today))
     return render(
         "dashboard.md.j2", handbook, options, HOME_SRC,
-        lists=today_lists(items, today), positions={item.uid: n for n, item in enumerate(items)},
+        lists=lists, more=more, positions={item.uid: n for n, item in enumerate(items)},
         pipeline=bar_chart("hb-chart-pipeline", "People by status", people_by_status(handbook)),
         activity=column_chart("hb-chart-activity", "Meetings per month, last 12 months", months,
                               _month_notes(months)),

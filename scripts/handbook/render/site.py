@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -22,6 +21,7 @@ from .environment import environment
 from .messages import page_messages
 from .headings import anchored
 from .notes import notes_html
+from .paging import Pager, paged
 from .text import page_meta
 
 
@@ -66,23 +66,7 @@ class PageContext:
         return self.link(urls.company_src(slug)) if slug else ""
 
 
-_planning = False
-
-
-@contextmanager
-def planning() -> Iterator[None]:
-    """Builders run as usual but render nothing: a cheap list of the pages they make (stream.py)."""
-    global _planning
-    _planning = True
-    try:
-        yield
-    finally:
-        _planning = False
-
-
 def render(template: str, handbook: Handbook, options: RenderOptions, src: str, **values) -> Page:
-    if _planning:
-        return Page(src, "")
     ctx = PageContext(handbook, options, src)
     text = environment().get_template(template).render(
         hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,
@@ -104,7 +88,6 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     about: dict[str, list] = {}  # each person's nudges, for their page
     for nudge in nudges(handbook, options.today, graph) if options.private else ():
         about.setdefault(nudge.contact, []).append(nudge)
-    # By page path, the order MkDocs reads them in: a streamed build then buffers few (stream.py).
     for contact in sorted(handbook.contacts.values(), key=lambda c: urls.contact_src(c.slug)):
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
@@ -134,16 +117,25 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     for slug, meetings in handbook.meetings_by_contact.items():
         past = [m for m in meetings if m.status == "done" and m.day <= options.today]
         last_met[slug] = max((m.day for m in past), default=None)
-    yield render("contacts_index.md.j2", handbook, options, "contacts/index.md",
-                 meta=meta(title="Contacts", hide=["navigation", "toc"]), last_met=last_met,
-                 **contacts_index_values(handbook, options))
+    values = contacts_index_values(handbook, options)
+    people = sorted(handbook.contacts.values(), key=lambda c: c.name.lower())  # as Jinja's sort did
+    for pager, rows in paged("contacts", people):
+        yield render("contacts_index.md.j2", handbook, options, pager.src,
+                     meta=meta(title=_numbered("Contacts", pager), hide=["navigation", "toc"]),
+                     last_met=last_met, rows=rows, pager=pager, **values)
     upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
     coming = {m.slug for m in upcoming}  # a set: comparing models one by one is quadratic
     past = [m for m in reversed(handbook.meetings.values()) if m.slug not in coming]
-    yield render("meetings_index.md.j2", handbook, options, "meetings/index.md",
-                 meta=meta(title="Meetings"), upcoming=upcoming, past=past)
+    # Upcoming meetings are few and all on page 1; the past goes back pages.
+    for pager, rows in paged("meetings", past):
+        yield render("meetings_index.md.j2", handbook, options, pager.src, meta=meta(title=_numbered("Meetings", pager)),
+                     upcoming=upcoming if pager.number == 1 else [], past=rows, pager=pager)
     yield render("questions.md.j2", handbook, options, "questions/index.md",
                  meta=meta(title="Question bank"), groups=handbook.bank.grouped())
+
+
+def _numbered(title: str, pager: Pager) -> str:
+    return title if pager.number == 1 else f"{title}, page {pager.number}"
 
 
 def render_errors(problems) -> str:
