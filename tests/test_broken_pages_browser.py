@@ -15,10 +15,11 @@ SHOT = os.environ.get("BROKEN_SCREENSHOT")  # a path: where to save the month, t
 CHIP = '.hb-month a.hb-item--error[href$="meetings/2026-12-02-jane-doe/"]'
 
 
-def test_a_broken_meeting_keeps_its_page_and_its_place_on_the_calendar(page, handbook_copy):
+@pytest.mark.parametrize("args", [(), ("--dirty",)], ids=["serve", "serve --dirty"])
+def test_a_broken_meeting_keeps_its_page_and_its_place_on_the_calendar(page, handbook_copy, args):
     meeting = handbook_copy / MEETING
     valid = meeting.read_text(encoding="utf-8")
-    with serving(handbook_copy) as served:
+    with serving(handbook_copy, *args) as served:
         wait_for(lambda: "Coffee with Jane Doe" in served.fetch("calendar/"))
         meeting.write_text(valid.replace("minutes: 30", "minutes: half an hour"), encoding="utf-8")
         wait_for(lambda: "hb-item--error" in served.fetch("calendar/"))
