@@ -16,7 +16,7 @@ from .. import pipeline
 from ..book import Handbook
 from ..problems import errors, warnings
 from ..read_cache import ReadCache
-from ..render import RenderOptions
+from ..render import RenderOptions, urls
 from ..render.messages import remember_between_builds
 from ..render.headings import anchored
 from ..render.site import render_errors
@@ -25,7 +25,6 @@ from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
 
 log = get_plugin_logger(__name__)
-ERRORS_PAGE = "handbook-errors.md"
 
 
 class HandbookConfig(Config):
@@ -95,7 +94,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.built = self.started.finish()
         pages = self.built.pages
         found = errors(self.built.problems)
-        extra = {ERRORS_PAGE: render_errors(found)} if found else {}
+        extra = {urls.ERRORS_SRC: render_errors(found)} if found else {}
         self.generated = set(pages) | set(extra)
         for src in sorted(self.generated):
             existing = files.get_file_from_path(src)
