@@ -162,3 +162,39 @@ def test_the_reminder_box_stays_out_of_the_search_index(sheets):
     meeting_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("meetings/2026-12-02"))
     assert "Get feedback on my first dashboard project" in meeting_text
     assert not re.search(r"Thank them within 24 hours|Print prep sheet", json.dumps(index))
+
+
+def ink_rows(pdf: bytes, tmp_path: Path) -> list[bool]:
+    """Each pixel row of the first page, rasterised by pdftoppm at 30 dpi in grey: does it hold any ink?"""
+    import subprocess
+
+    source = tmp_path / "sheet.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    data = next(tmp_path.glob("page*.pgm")).read_bytes()
+    magic, width, height, depth, pixels = data.split(maxsplit=4)
+    assert magic == b"P5" and depth == b"255"
+    width, height = int(width), int(height)
+    return [min(pixels[row * width:(row + 1) * width]) < 245 for row in range(height)]  # a faint rule counts
+
+
+@pytest.mark.skipif(not Path("/usr/bin/pdftoppm").exists(), reason="poppler-utils is not installed")
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_short_sheet_lists_its_questions_in_one_column_and_fills_the_page(page, sheets, paper, tmp_path):
+    _, base, _ = sheets
+    slug = "2026-12-02-jane-doe"  # four questions
+    pdf = sheet_pdf(page, base + sheet_path(slug), paper)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    lefts = page.evaluate("() => [...document.querySelectorAll('.hb-question')].map(e => e.getBoundingClientRect())"
+                          ".map(r => [Math.round(r.left), Math.round(r.top)])")
+    assert len({left for left, _ in lefts}) == 1, "one column"
+    assert [top for _, top in lefts] == sorted(top for _, top in lefts), "in the order asked"
+    rows = ink_rows(pdf, tmp_path)
+    first_ink, last_ink = rows.index(True), max(i for i, ink in enumerate(rows) if ink)
+    assert last_ink > 0.85 * len(rows), f"the sheet ends {last_ink / len(rows):.0%} down the page"
+    blank_run = longest = 0
+    for ink in rows[first_ink:last_ink]:
+        blank_run = 0 if ink else blank_run + 1
+        longest = max(longest, blank_run)
+    assert longest < 0.06 * len(rows), "no wide blank band: the answers share the room"

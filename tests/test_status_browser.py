@@ -63,7 +63,7 @@ def test_the_table_the_pipeline_and_the_company_page_show_the_same_derived_statu
     assert {k: v for k, v in counts.items() if v} == dict(Counter(expected.values()))
 
     page.goto(site_url + "companies/acme-health/")
-    rows = page.locator("table.hb-company tbody tr")
+    rows = page.locator("table[data-hb-people] tbody tr")
     company = dict(zip(rows.locator("td:first-child").all_inner_texts(), rows.locator(".hb-status").all_inner_texts()))
     assert company == expected
     met = {name for name, status in expected.items() if status in ("met", "keep-in-touch", "dormant")}

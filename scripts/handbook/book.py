@@ -200,8 +200,9 @@ def _read_companies(folder: Path, root: Path, problems: list[Problem],
         slug = organisation_slug(fields.name)
         line = doc.line_of(("name",))
         if not slug:
-            problems.append(Problem(display, line, "name", f"'{fields.name}' has no letters or digits to make a "
-                                    "page address from", "write the company's name with at least one letter"))
+            problems.append(Problem(display, line, "name", f"'{fields.name}' is not an organisation's name"
+                                    if slugify(fields.name or "") else f"'{fields.name}' has no letters or digits"
+                                    " to make a page address from", "write the company's name with at least one letter"))
         elif slug in companies:
             problems.append(Problem(display, line, "name", f"'{fields.name}' is already described in "
                                     f"{companies[slug].source.path}", "keep one file per company: merge the two"))

@@ -46,8 +46,15 @@ def name_key(name: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+# A `company:` that says how someone works rather than where: no organisation page, no target.
+NOT_AN_ORGANISATION = frozenset({"self-employed", "self", "freelance", "freelancer", "independent",
+                                 "retired", "unemployed", "between-jobs", "none", "n-a"})
+
+
 @lru_cache(maxsize=4096)
 def organisation_slug(company: str) -> str:
     """An organisation's key and page address: "Acme Health", "acme  health" and "ACME-Health" are
-    one organisation, and so are "Société X" and "Societe X". "" when the name has no letters or digits."""
-    return slugify(company or "")
+    one organisation, and so are "Société X" and "Societe X". "" when the name has no letters or
+    digits, or says how someone works ("Self-employed", "Freelance") rather than for whom."""
+    slug = slugify(company or "")
+    return "" if slug in NOT_AN_ORGANISATION else slug

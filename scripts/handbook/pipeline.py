@@ -33,10 +33,12 @@ class Built:
 
 
 def withheld_folders(handbook: Handbook, options: RenderOptions) -> tuple[str, ...]:
-    """Where pages of unshared people and of meetings would be; empty for the private profile."""
+    """Where pages of unshared people, of meetings and the calendar would be; empty for the private profile.
+    The nav loses their entries, so a visitor sees no Meetings or Calendar tab."""
     if options.private:
         return ()
-    return (*(urls.contact_folder(slug) for slug in withheld_contacts(handbook)), urls.MEETINGS_FOLDER)
+    return (*(urls.contact_folder(slug) for slug in withheld_contacts(handbook)), urls.MEETINGS_FOLDER,
+            urls.CALENDAR_FOLDER)
 
 
 def without_withheld(outputs: Mapping, withheld: tuple[str, ...]) -> Mapping:

@@ -19,7 +19,19 @@
     });
   }
 
-  function init() { initChecklists(document); }
+  // Names for controls the theme leaves unnamed (axe-core: aria-dialog-name, label): Material's search
+  // dialog, and the tick boxes of a task list in the guide, named by their item's text.
+  function nameUnnamed(root) {
+    root.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Search");
+    });
+    root.querySelectorAll(".task-list-item input[type=checkbox]:not([aria-label])").forEach(function (box) {
+      var item = box.closest(".task-list-item");
+      box.setAttribute("aria-label", item.textContent.trim().replace(/\s+/g, " ").slice(0, 120));
+    });
+  }
+
+  function init() { initChecklists(document); nameUnnamed(document); }
 
   // Run a page's setup once the page is there. Material's instant loading swaps pages without a
   // reload, and document$ tells us when; our other scripts (loaded after this one) use this too.

@@ -17,10 +17,11 @@ from typing import Iterable
 
 from ..book import Handbook
 from ..derive.agenda import BUCKETS, KIND_LABELS, AgendaItem, agenda, broken_meeting_items, sort_key
+from . import urls
 from .ics import ICS_PATH
 from .site import Page, RenderOptions, meta, render
 
-CALENDAR_SRC = "calendar/index.md"
+CALENDAR_SRC = f"{urls.CALENDAR_FOLDER}index.md"
 MONTHS_BEFORE, MONTHS_AFTER = 2, 2  # the month grids on the page, around today's month
 OVERDUE_DAYS = 90  # older overdue items are counted, and listed on their month's page
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -100,9 +101,7 @@ def windowed_lists(items: list[AgendaItem], today: dt.date) -> tuple[dict[str, l
 def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     # Everything on it is on the meeting and contact pages too: searching it would only repeat them.
     page_meta = meta(title="Calendar", search={"exclude": True})
-    if not options.private:
-        # The nav still lists the page, so the public build gets one that names nobody.
-        yield render("calendar_public.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta)
+    if not options.private:  # whom you meet and what you promised: the public build has no calendar tab
         return
     today = options.today
     items = sorted(agenda(handbook, today) + broken_meeting_items(handbook, today), key=sort_key)

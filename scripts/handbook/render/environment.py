@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .inline import break_points, link_mention
 from .text import is_safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,4 +49,6 @@ def environment() -> Environment:
     env.filters["human_date"] = human_date
     env.filters["iso"] = iso
     env.filters["http_url"] = http_url
+    env.filters["break_points"] = break_points
+    env.filters["link_mention"] = link_mention
     return env

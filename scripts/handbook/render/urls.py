@@ -37,6 +37,7 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
 
 
 MEETINGS_FOLDER = "meetings/"
+CALENDAR_FOLDER = "calendar/"
 NETWORK_SRC = "network/index.md"
 ERRORS_SRC = "handbook-errors.md"  # every problem, while `mkdocs serve` runs with some
 
