@@ -104,7 +104,7 @@ def test_the_meeting_page_carries_history_questions_and_reminders_in_sheet_order
     assert page.index(">Questions<") < page.index('class="admonition tip hb-reminders" data-search-exclude')
     assert 'href="../2026-10-02-jane-doe/"' in page and "Learn how she moved from nursing into analytics" in page
     assert 'data-hb-print' in page and 'data-hb-checklist="2026-12-02-jane-doe"' in page
-    assert "Introduced by Sam; referred by" in page
+    assert 'Introduced by <a href="../../contacts/sam-lee/">Sam</a></dd>' in page  # the referrer, once
 
 
 def test_private_fields_stay_off_the_sheet_outside_the_private_build():
