@@ -174,3 +174,28 @@ def test_every_public_page_is_written_for_a_visitor(page, public_site):
         if tabs:
             assert not {"Calendar", "Meetings"} & {t.strip() for t in tabs}, tabs
     assert not found, "\n".join(found)
+
+
+def test_screenshots_of_every_kind_of_page(browser, handbook):
+    """The README's screenshots of each kind of page at 390 and 1280 px, from the test handbook.
+    Only with HANDBOOK_SCREENSHOTS=docs, which writes them to docs/screens/."""
+    import datetime as dt
+    import os
+
+    from conftest import REPO, TODAY
+
+    folder = os.environ.get("HANDBOOK_SCREENSHOTS", "")
+    name, url, found = handbook
+    if not folder or name != "example":
+        pytest.skip("set HANDBOOK_SCREENSHOTS=docs to refresh the screenshots")
+    (REPO / folder / "screens").mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+        page = context.new_page()
+        page.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(12)))  # calendar.js groups by the clock
+        for kind, path in found.items():
+            page.goto(url + path, wait_until="networkidle")
+            height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)  # the top of a long page
+            shot = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
+            (REPO / folder / "screens" / f"{kind}-{width}.png").write_bytes(shot)
+        context.close()
