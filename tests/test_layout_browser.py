@@ -195,6 +195,9 @@ def test_screenshots_of_every_kind_of_page(browser, handbook):
         page.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(12)))  # calendar.js groups by the clock
         for kind, path in found.items():
             page.goto(url + path, wait_until="networkidle")
+            page.evaluate("window.scrollTo(0, 0)")  # Material fades its tabs out below the top
+            if width > 1219:
+                page.wait_for_function("getComputedStyle(document.querySelector('.md-tabs__item:last-child')).opacity === '1'")
             height = min(page.evaluate("document.documentElement.scrollHeight"), 2400)  # the top of a long page
             shot = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
             (REPO / folder / "screens" / f"{kind}-{width}.png").write_bytes(shot)
