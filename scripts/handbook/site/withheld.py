@@ -142,12 +142,21 @@ def _words(text: str, target: str) -> str:
     return PRIVATE_PAGE if any(name in shown for name in names) else text
 
 
+# A guide passage about the handbook's own commands and files (`{: .hb-owner-note }` after it):
+# the public build leaves it out, so a visitor never reads instructions meant for the owner.
+OWNER_NOTE = "hb-owner-note"
+
+
 class _UnlinkWithheld(Treeprocessor):
     def __init__(self, md: Markdown, withheld: Withheld):
         super().__init__(md)
         self.withheld = withheld
 
     def run(self, root: etree.Element) -> None:
+        if self.withheld.folders:  # the public profile
+            for parent in list(root.iter()):
+                for child in [c for c in parent if OWNER_NOTE in (c.get("class") or "").split()]:
+                    parent.remove(child)
         base = posixpath.dirname(self.withheld.page_src)
         for element in root.iter():
             target = self.withheld.hidden_target(base, element.get("href", "")) if element.tag == "a" else None
