@@ -3,7 +3,7 @@ the first search result after typing a name. Each site is served from 127.0.0.1 
 ``python -m http.server``; any request leaving 127.0.0.1 is refused and counted.
 
 The search box differs between engines, so each site's is found from what its build wrote
-(``SearchUI``): Material's lunr search, and Pagefind's default UI.
+(``SearchUI``): Material's lunr search, and ours: Pagefind in Material's search box.
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ class SearchUI:
 
 
 MATERIAL = SearchUI("material", "search/search_index.json", "input.md-search__input", ".md-search-result__item")
-PAGEFIND = SearchUI("pagefind", "pagefind/pagefind.js", ".pagefind-ui__search-input", ".pagefind-ui__result")
+# Our Pagefind search lives in Material's search box (overrides/partials/search.html).
+PAGEFIND = SearchUI("pagefind", "pagefind/pagefind.js", "input[data-hb-search-input]",
+                    "[data-hb-search-results] .md-search-result__item")
 SEARCH_UIS = (PAGEFIND, MATERIAL)
 
 

@@ -5,7 +5,8 @@ The three builds, each a child `mkdocs build`:
 - ``handbook``: the repo's own mkdocs.yml, with our plugin;
 - ``by-hand``: the same facts written by hand as plain markdown (``by_hand.py``), the reference;
 - ``exported``: the very pages our plugin adds, exported as files, built by plain MkDocs with the
-  same theme, overrides and nav (``mkdocs.plain.yml``). It shows what MkDocs itself costs on them.
+  same theme, overrides, nav and search (``mkdocs.plain.yml``, with ``site/search_hooks.py``). It
+  shows what MkDocs itself costs on them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..book import COMPANIES_DIR, MEETINGS_DIR, PEOPLE_DIR, Handbook
 from ..mkdocs_yaml import dump_config, read_config, without_plugin
 from ..page_export import NOT_IN_NAV, docs_dir, outputs, render_options, write_outputs
 from ..problems import errors
-from ..site import naive_search
+from ..site import naive_search, search_hooks
 from . import browser, by_hand, measure
 from .synthetic import Shape, Size, generate
 
@@ -134,7 +135,8 @@ def prepare(repo: Path, root: Path, size: Size, seed: int, shape: Shape = Shape(
 def write_configs(root: Path) -> tuple[Path, Path, Path]:
     """Our config, the exported pages' plain config, and that with every search exclusion dropped."""
     config = read_config(root / "mkdocs.yml")
-    plain = {**config, "docs_dir": PLAIN_DOCS, "plugins": without_plugin(config.get("plugins"), PLUGIN)}
+    plain = {**config, "docs_dir": PLAIN_DOCS, "plugins": without_plugin(config.get("plugins"), PLUGIN),
+             "hooks": [*config.get("hooks", []), search_hooks.__file__]}  # the same search as ours
     plain["not_in_nav"] = NOT_IN_NAV  # what the plugin does for detail pages
     naive = {**plain, "hooks": [*plain.get("hooks", []), naive_search.__file__]}
     paths = root / "mkdocs.yml", root / "mkdocs.plain.yml", root / "mkdocs.naive.yml"

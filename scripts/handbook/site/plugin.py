@@ -20,6 +20,7 @@ from ..render import RenderOptions, urls
 from ..render.messages import remember_between_builds
 from ..render.headings import anchored
 from ..render.site import render_errors
+from . import search
 from .incremental import Incremental
 from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
@@ -63,6 +64,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         if not any(isinstance(ext, WithheldLinks) for ext in config.markdown_extensions):
             config.markdown_extensions.append(WithheldLinks(self.withheld))
+        search.install(config, serving=self.command == "serve")
         return config
 
     def on_pre_build(self, config):

@@ -1,0 +1,66 @@
+"""Site search with Pagefind, in the place of Material's own (lunr) search.
+
+Material draws its search box in the header when the site has a plugin called "material/search"
+whose ``enabled`` is on. The handbook's plugin puts this one under that name: the box stays where
+readers expect it, overrides/partials/search.html fills it with Pagefind's search, and Material's
+lunr index (the whole site's text in one JSON file every reader downloads) is not written. A config
+that still lists Material's ``search`` plugin gets it switched off, so no page is indexed twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .pagefind_index import BackgroundIndex, SearchIndexError, write_index
+
+log = get_plugin_logger(__name__)
+MATERIAL_SEARCH = "material/search"
+
+
+class SearchConfig(Config):
+    enabled = opt.Type(bool, default=True)  # what Material's header asks before drawing the box
+
+
+class PagefindSearch(BasePlugin[SearchConfig]):
+    def __init__(self, serving: bool):
+        super().__init__()
+        self.load_config({})
+        self.background = BackgroundIndex(report=log.warning) if serving else None
+
+    def on_pre_build(self, config):
+        if self.background is not None:
+            self.background.keep(Path(config.site_dir))
+
+    def on_files(self, files, config):
+        if self.background is not None:
+            self.background.put_back(Path(config.site_dir))
+        return files
+
+    def on_post_build(self, config):
+        site = Path(config.site_dir)
+        if self.background is not None:
+            self.background.start(site, directory_urls=config.use_directory_urls)
+            return
+        try:
+            write_index(site, directory_urls=config.use_directory_urls)
+        except SearchIndexError as error:
+            raise Abort(f"Could not write the search index (Pagefind): {error}") from None
+
+    def on_shutdown(self):
+        if self.background is not None:
+            self.background.close()
+
+
+def install(config, *, serving: bool) -> None:
+    """Register Pagefind's search as "material/search" (once: `mkdocs serve` runs on_config each build)."""
+    current = config.plugins.get(MATERIAL_SEARCH)
+    if isinstance(current, PagefindSearch):
+        return
+    if current is not None:
+        current.config.enabled = False  # Material's lunr search, from a config that still lists it
+    config.plugins[MATERIAL_SEARCH] = PagefindSearch(serving)
