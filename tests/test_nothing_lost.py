@@ -26,7 +26,7 @@ def test_a_failing_build_leaves_the_previous_site_intact(handbook_copy, profile,
     assert first.returncode == 0, first.stderr
     site = handbook_copy / site_dir
     before = snapshot(site)
-    assert "index.html" in before and "search/search_index.json" in before
+    assert "index.html" in before and "pagefind/pagefind.js" in before
 
     write(handbook_copy / "contacts/people/broken.md", "---\ncompany: Acme\n---\n")
     second = run_mkdocs(handbook_copy, "build", "--strict", config=config)

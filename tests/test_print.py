@@ -7,7 +7,6 @@ every PDF comes from the session's one Chromium.
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import CONTACTS, REPO, copy_handbook, person, run_mkdocs, write
+from search_index import index_text, indexed_pages
 
 from handbook.book import load_handbook
 from handbook.printing import PAPER, serve, sheet_path, sheet_pdf
@@ -158,10 +158,10 @@ def test_the_print_button_is_visible_and_opens_the_print_dialog(page, sheets):
 
 def test_the_reminder_box_stays_out_of_the_search_index(sheets):
     _, _, site = sheets
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    meeting_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("meetings/2026-12-02"))
+    pages = indexed_pages(site)
+    meeting_text = " ".join(p["content"] for url, p in pages.items() if url.startswith("meetings/2026-12-02"))
     assert "Get feedback on my first dashboard project" in meeting_text
-    assert not re.search(r"Thank them within 24 hours|Print prep sheet", json.dumps(index))
+    assert not re.search(r"Thank them within 24 hours|Print prep sheet", index_text(site))
 
 
 def ink_rows(pdf: bytes, tmp_path: Path) -> list[bool]:

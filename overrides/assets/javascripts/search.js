@@ -21,7 +21,9 @@
       const bundle = new URL(box.dataset.hbSearchBundle, location.href).href;
       const root = new URL(box.dataset.hbSearchRoot, location.href).pathname;
       engine = import(bundle + "pagefind.js").then(async (pagefind) => {
-        await pagefind.options({ baseUrl: root, excerptLength: 22 });
+        // A person's page names them and their company in metadata (contact.md.j2): matching it
+        // counts twice what a page title does.
+        await pagefind.options({ baseUrl: root, excerptLength: 22, ranking: { metaWeights: { person: 10, company: 10 } } });
         await pagefind.init();
         return pagefind;
       });
@@ -104,9 +106,14 @@
     }
     const results = await ranked(pagefind, query);
     if (number !== asked || !results) return;
-    const shown = await Promise.all(results.slice(0, SHOWN).map((result) => result.data()));
+    // Each result's words are one more small file: show the best at once, then the others.
+    const rest = Promise.all(results.slice(1, SHOWN).map((result) => result.data()));
+    const best = results.length ? [await results[0].data()] : [];
     if (number !== asked) return;
-    list.replaceChildren(...shown.map(item));
+    list.replaceChildren(...best.map(item));
+    const others = await rest;
+    if (number !== asked) return;
+    list.append(...others.map(item));
     const count = results.length;
     say(count === 0 ? `No page matches “${query}”.`
       : count === 1 ? "1 matching page"
@@ -126,6 +133,12 @@
   function links() {
     return [...list.querySelectorAll("a")];
   }
+
+  // The search script and the index's table of contents (together about 150 KB, fetched once and
+  // then cached) load when the page has nothing else to do, so the first query finds them ready.
+  const idle = window.requestIdleCallback || ((then) => setTimeout(then, 200));
+  if (document.readyState === "complete") idle(() => load().catch(() => {}));
+  else window.addEventListener("load", () => idle(() => load().catch(() => {})));
 
   input.addEventListener("focus", open);
   input.addEventListener("input", search);

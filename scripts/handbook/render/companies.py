@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ..book import Handbook
 from ..derive.targets import WAYS_IN, next_step, reason, targets
+from . import search
 from .site import Page, RenderOptions, meta, render
 from .urls import COMPANIES_SRC, company_src
 
@@ -25,6 +26,6 @@ def companies_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page
                  reason=reason, ways_in=WAYS_IN, all_tags=tags)
     for rank, target in enumerate(ranked, start=1):
         yield render("company.md.j2", handbook, options, company_src(target.slug),
-                     meta=meta(title=target.name), target=target, org=target.organisation, rank=rank,
+                     meta=meta(title=target.name, search=search.COMPANY), target=target, org=target.organisation, rank=rank,
                      of=len(ranked), why=reason(handbook, target), step=next_step(handbook, target),
                      index=COMPANIES_SRC)

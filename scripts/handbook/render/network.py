@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..book import Handbook
 from ..derive.referrals import Node, ReferralGraph, referral_graph
+from . import search
 from .environment import environment
 from .site import Page, PageContext, RenderOptions, meta, render
 from .urls import NETWORK_SRC, network_anchor
@@ -125,5 +126,5 @@ def network_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     diagram = None
     if 0 < people <= DIAGRAM_LIMIT:
         diagram = draw(layout(handbook, graph, PageContext(handbook, options, NETWORK_SRC)))
-    yield render("network.md.j2", handbook, options, NETWORK_SRC, meta=meta(title="Network"), graph=graph,
+    yield render("network.md.j2", handbook, options, NETWORK_SRC, meta=meta(title="Network", search=search.LEFT_OUT), graph=graph,
                  nodes=graph.in_order(), diagram=diagram, limit=DIAGRAM_LIMIT, anchor=network_anchor)

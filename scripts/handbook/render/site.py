@@ -15,7 +15,7 @@ from ..derive.history import meeting_history
 from ..identity import organisation_slug
 from ..derive.nudges import nudges
 from ..derive.referrals import referral_graph
-from . import urls
+from . import search, urls
 from .contacts_index import contacts_index_values
 from .environment import environment
 from .messages import page_messages
@@ -92,7 +92,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
-                     meta=meta(title=contact.name, tags=contact.tags), contact=contact, meetings=meetings,
+                     meta=meta(title=contact.name, tags=contact.tags, search=search.PERSON), contact=contact, meetings=meetings,
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
                      messages=page_messages(handbook, contact, open_tasks, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
@@ -106,7 +106,7 @@ def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
         questions = [handbook.bank.questions[q] for q in meeting.question_ids]
         yield render("meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
-                     meta=meta(title=title, tags=sorted({t for p in people for t in p.tags})),
+                     meta=meta(title=title, tags=sorted({t for p in people for t in p.tags}), search=search.MEETING),
                      meeting=meeting, people=people, questions=questions,
                      history=meeting_history(handbook, meeting),
                      ends=meeting.start + dt.timedelta(minutes=meeting.minutes) if meeting.has_time else None)
@@ -131,7 +131,7 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         yield render("meetings_index.md.j2", handbook, options, pager.src, meta=meta(title=_numbered("Meetings", pager)),
                      upcoming=upcoming if pager.number == 1 else [], past=rows, pager=pager)
     yield render("questions.md.j2", handbook, options, "questions/index.md",
-                 meta=meta(title="Question bank"), groups=handbook.bank.grouped())
+                 meta=meta(title="Question bank", search=search.QUESTION_BANK), groups=handbook.bank.grouped())
 
 
 def _numbered(title: str, pager: Pager) -> str:

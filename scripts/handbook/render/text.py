@@ -37,7 +37,7 @@ def _escaped(value):
 
 
 def _json_like(value) -> bool:
-    if isinstance(value, (str, bool, int)):
+    if isinstance(value, (str, bool, int, float)):  # a search boost is a float
         return True
     if isinstance(value, list):
         return all(_json_like(v) for v in value)

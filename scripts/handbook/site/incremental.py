@@ -3,14 +3,13 @@
 MkDocs' dirty mode rebuilds a page when its source file is newer than its HTML, and a page made in
 memory always counts as new: a dirty build of a big handbook still rebuilt every contact and
 meeting. Here a generated page is skipped when its markdown equals the last build's and its HTML is
-still on disk. Three things MkDocs' dirty mode would then get wrong are put right:
+still on disk. Two things MkDocs' dirty mode would then get wrong are put right:
 - a page that is not read has no title, so the nav of rebuilt pages gets the last build's titles;
-- Material's search merges a dirty build's entries as if one page had changed, so the entries of
-  every rebuilt or removed page are first dropped from the previous index;
 - the home page carries the dashboard, which depends on every contact: it is rebuilt when the
   dashboard changed.
 When a hand-written page, the nav or the error banner (shown on every page) changes, every page is
-rebuilt.
+rebuilt. The search index needs nothing here: Pagefind reads every page from disk after each
+build (pagefind_index.py), the skipped ones included.
 """
 
 from __future__ import annotations
@@ -40,8 +39,6 @@ class Incremental:
         self._frame: tuple = ()  # the hand-written pages, the nav and the error count, last build
         self._dashboard: str | None = None
         self._titles: dict[str, str] = {}
-        self._rebuilt: set[str] = set()  # URLs of the pages this build renders
-        self._urls: set[str] = set()
 
     def page_file(self, config, src: str, source: str, inclusion: InclusionLevel) -> File:
         """The page's File; in serve --dirty one that may be skipped when ``source`` is as last time."""
@@ -68,9 +65,6 @@ class Incremental:
                 home.reuse = same_frame and dashboard == self._dashboard and os.path.isfile(home.abs_dest_path)
                 files.append(home)
         self._sources, self._pending, self._frame, self._dashboard = self._pending, {}, frame, dashboard
-        pages = files.documentation_pages()
-        self._urls = {f.url for f in pages}
-        self._rebuilt = {f.url for f in pages if f.is_modified()}
 
     def keep_titles(self, files: Files) -> None:
         """Skipped pages are never read: give them the titles they had, for the nav of the others."""
@@ -83,16 +77,6 @@ class Incremental:
     def remember(self, page) -> None:
         if self.enabled and page.title:
             self._titles[page.file.src_uri] = page.title
-
-    def prune_search(self, config) -> None:
-        """Before Material writes its index: drop old entries of pages rebuilt now or gone."""
-        if not self.enabled:
-            return
-        for plugin in config.plugins.values():
-            previous = getattr(plugin, "search_index_prev", None)
-            if previous is not None and hasattr(previous, "entries"):
-                kept = self._urls - self._rebuilt
-                previous.entries = [entry for entry in previous.entries if entry["location"].split("#")[0] in kept]
 
 
 def _mtime(file: File) -> int:

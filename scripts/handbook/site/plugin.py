@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -157,10 +157,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.built and errors(self.built.problems):
             context["handbook_errors"] = len(errors(self.built.problems))
         return context
-
-    @event_priority(50)  # before Material's search plugin writes its index
-    def on_post_build(self, config):
-        self.incremental.prune_search(config)
 
     def on_serve(self, server, config, builder):
         self.watcher = watch_folder(server, self.contacts_dir)
