@@ -13,7 +13,7 @@ from handbook.bench.synthetic import SHAPES, Size, generate
 from handbook.derive.agenda import agenda
 from handbook.pipeline import build
 from handbook.render import RenderOptions, dashboard, paging
-from handbook.render.calendar import CALENDAR_SRC, OVERDUE_DAYS, page_months
+from handbook.render.calendar import CALENDAR_SRC, LIST_ITEMS, OVERDUE_DAYS, page_months
 
 OPTIONS = RenderOptions(today=TODAY)
 
@@ -51,8 +51,14 @@ def test_the_contacts_index_goes_onto_pages_holding_everyone_once(built, monkeyp
     assert all(f">{name}</a>" in shown for name in names)
     assert 'aria-current="page">2<' in pages["contacts/_pages/2.md"]
     assert 'href="../../_pages/3/"' in pages["contacts/_pages/2.md"] or 'href="../3/"' in pages["contacts/_pages/2.md"]
-    past = [src for src in pages if src.startswith("meetings/_pages/")]
-    assert past and all(pages[src].count('<tr><td><a href=') <= 20 for src in past)
+    meeting_pages = ["meetings/index.md"] + sorted((src for src in pages if src.startswith("meetings/_pages/")),
+                                                   key=lambda src: int(src.split("/")[-1][:-3]))
+    assert len(meeting_pages) == 13  # 260 meetings, 20 a page
+    assert all(pages[src].count("<tr><td><a href=") <= 20 for src in meeting_pages)
+    listed = [slug for src in meeting_pages for slug in re.findall(r'<tr><td><a href="[./]*(?:meetings/)?([^/"]+)/"', pages[src])]
+    assert sorted(listed) == sorted(built.handbook.meetings)  # every meeting once, upcoming ones first
+    upcoming = [m.slug for m in built.handbook.meetings.values() if m.day >= TODAY and m.status != "cancelled"]
+    assert listed[:len(upcoming)] == upcoming
 
 
 def test_the_calendar_page_keeps_a_window_and_months_pages_hold_the_rest(built):
@@ -63,7 +69,8 @@ def test_the_calendar_page_keeps_a_window_and_months_pages_hold_the_rest(built):
     items = agenda(built.handbook, TODAY)
     old = [i for i in items if i.bucket(TODAY) == "overdue" and (TODAY - i.date).days > OVERDUE_DAYS]
     assert old, "the shape makes overdue items older than the window"
-    assert f"And {len(old)} older overdue item" in calendar
+    recent = [i for i in items if i.bucket(TODAY) == "overdue" and (TODAY - i.date).days <= OVERDUE_DAYS]
+    assert f"And {len(old) + max(0, len(recent) - LIST_ITEMS)} more overdue" in calendar
     month_pages = {src: text for src, text in pages.items() if re.match(r"calendar/\d{4}-\d{2}/index.md$", src)}
     for item in old:
         month = f"calendar/{item.date:%Y-%m}/index.md"
@@ -84,3 +91,23 @@ def test_the_home_page_shows_the_top_of_each_list(built, monkeypatch):
     assert overdue.count("<li ") == 3
     waiting = [i for i in agenda(built.handbook, TODAY) if i.bucket(TODAY) == "overdue"]
     assert f"And {len(waiting) - 3} more on the" in html
+
+
+def test_the_calendar_page_caps_its_lists_and_each_days_chips(built, monkeypatch):
+    from handbook.render import calendar
+    monkeypatch.setattr(calendar, "LIST_ITEMS", 5)
+    monkeypatch.setattr(calendar, "DAY_CHIPS", 1)
+    pages = dict((page.src, page.source) for page in calendar.calendar_pages(built.handbook, OPTIONS))
+    page = pages[CALENDAR_SRC]
+    for name in ("overdue", "later"):
+        shown = re.search(rf'data-hb-list="{name}">(.*?)</ul>', page, re.S).group(1)
+        assert shown.count("<li ") == 5
+    assert "more overdue, listed on the pages of their months" in page
+    cells = re.findall(r'<td class="hb-day[^"]*" data-hb-day="[^"]*">(.*?)</td>', page, re.S)
+    assert cells and all(cell.count('class="hb-chip') <= 1 for cell in cells)
+    crowded = [cell for cell in cells if "hb-day__more" in cell]
+    assert crowded, "some day has more than one item"
+    month = re.search(r'class="hb-day__more" href="([0-9-]+)/"', page).group(1)
+    month_page = pages[f"calendar/{month}/index.md"]
+    items = [i for i in agenda(built.handbook, TODAY) if f"{i.date:%Y-%m}" == month]
+    assert month_page.count('<li class="hb-item') == len(items)  # the month's own page lists all of them

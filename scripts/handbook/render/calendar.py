@@ -3,9 +3,10 @@
 The lists are grouped with the build's "today"; calendar.js groups them again with the reader's
 clock, so a site built on Monday and read on Friday still shows what has become overdue.
 
-The page has a bounded size, however long the handbook's history: it holds the month grids from
-two months back to two ahead, overdue items of the last 90 days and later ones within those months.
-Every other month with something on it gets a page of its own (calendar/YYYY-MM/), linked from here.
+The page has a bounded size, however big the handbook: it holds the month grids from two months
+back to two ahead with a few chips a day, and at most LIST_ITEMS of each list (overdue items of the
+last 90 days, later ones within those months). Every month with something on it has a page of its
+own (calendar/YYYY-MM/) listing all of it; the grids' "+N more" and the counts link there.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .site import Page, RenderOptions, meta, render
 CALENDAR_SRC = f"{urls.CALENDAR_FOLDER}index.md"
 MONTHS_BEFORE, MONTHS_AFTER = 2, 2  # the month grids on the page, around today's month
 OVERDUE_DAYS = 90  # older overdue items are counted, and listed on their month's page
+LIST_ITEMS = 60  # of each list on the calendar page; the rest are counted
+DAY_CHIPS = 3  # chips in a day's cell of a grid; then "+N more" to the month's page
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -81,7 +84,8 @@ def month_src(first: dt.date) -> str:
 
 
 def windowed_lists(items: list[AgendaItem], today: dt.date) -> tuple[dict[str, list[AgendaItem]], dict[str, int]]:
-    """The page's Overdue / This week / Later lists, and how many items each leaves to the month pages."""
+    """The page's Overdue / This week / Later lists, and how many items each leaves to the month pages:
+    overdue ones older than OVERDUE_DAYS, later ones after the page's last month, any past LIST_ITEMS."""
     _, end = window(today)
     oldest = today - dt.timedelta(days=OVERDUE_DAYS)
     lists: dict[str, list[AgendaItem]] = {name: [] for name in BUCKETS}
@@ -91,7 +95,7 @@ def windowed_lists(items: list[AgendaItem], today: dt.date) -> tuple[dict[str, l
         if bucket not in lists:
             continue
         kept = item.date >= oldest if bucket == "overdue" else item.date < end if bucket == "later" else True
-        if kept:
+        if kept and len(lists[bucket]) < LIST_ITEMS:
             lists[bucket].append(item)
         else:
             left[bucket] += 1
@@ -107,14 +111,14 @@ def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]
     items = sorted(agenda(handbook, today) + broken_meeting_items(handbook, today), key=sort_key)
     lists, left = windowed_lists(items, today)
     shown = page_months(today)
-    elsewhere = months(items, {i.date.replace(day=1) for i in items} - set(shown))
+    busy = months(items, {i.date.replace(day=1) for i in items})  # each gets a page of its own
     positions = {item.uid: n for n, item in enumerate(items)}
     common = dict(weekdays=WEEKDAYS, legend=KIND_LABELS.items(), ics=ICS_PATH, positions=positions,
-                  month_src=month_src, index=CALENDAR_SRC)
+                  month_src=month_src, index=CALENDAR_SRC, chips=DAY_CHIPS)
     yield render("calendar.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta, lists=lists, left=left,
                  oldest=today - dt.timedelta(days=OVERDUE_DAYS), months=months(items, shown),
-                 elsewhere=elsewhere, **common)
-    for month in elsewhere:
+                 every_month=busy, busy={m.first for m in busy}, **common)
+    for month in busy:
         month_items = [item for day in sorted(month.items) for item in month.items[day]]
         yield render("calendar_month.md.j2", handbook, options, month_src(month.first),
                      meta=meta(title=f"Calendar: {month.title}", search={"exclude": True}),

@@ -126,10 +126,12 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
     coming = {m.slug for m in upcoming}  # a set: comparing models one by one is quadratic
     past = [m for m in reversed(handbook.meetings.values()) if m.slug not in coming]
-    # Upcoming meetings are few and all on page 1; the past goes back pages.
-    for pager, rows in paged("meetings", past):
+    # One run of rows, upcoming (soonest first) then past (latest first), cut into pages.
+    ahead = len(upcoming)
+    for pager, rows in paged("meetings", upcoming + past):
+        before = max(0, min(len(rows), ahead - (pager.first - 1)))  # how many of this page's rows are upcoming
         yield render("meetings_index.md.j2", handbook, options, pager.src, meta=meta(title=_numbered("Meetings", pager)),
-                     upcoming=upcoming if pager.number == 1 else [], past=rows, pager=pager)
+                     upcoming=rows[:before], past=rows[before:], pager=pager)
     yield render("questions.md.j2", handbook, options, "questions/index.md",
                  meta=meta(title="Question bank", search=search.QUESTION_BANK), groups=handbook.bank.grouped())
 
