@@ -71,16 +71,12 @@ def months(items: list[AgendaItem], firsts: Iterable[dt.date]) -> list[Month]:
 
 
 def page_months(today: dt.date) -> list[dt.date]:
-    start, end = window(today)
-    firsts, first = [], start
-    while first < end:
-        firsts.append(first)
-        first = add_months(first, 1)
-    return firsts
+    start, _ = window(today)
+    return [add_months(start, n) for n in range(MONTHS_BEFORE + 1 + MONTHS_AFTER)]
 
 
 def month_src(first: dt.date) -> str:
-    return f"calendar/{first:%Y-%m}/index.md"
+    return f"{urls.CALENDAR_FOLDER}{first:%Y-%m}/index.md"
 
 
 def windowed_lists(items: list[AgendaItem], today: dt.date) -> tuple[dict[str, list[AgendaItem]], dict[str, int]]:
@@ -111,13 +107,15 @@ def calendar_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]
     items = sorted(agenda(handbook, today) + broken_meeting_items(handbook, today), key=sort_key)
     lists, left = windowed_lists(items, today)
     shown = page_months(today)
-    busy = months(items, {i.date.replace(day=1) for i in items})  # each gets a page of its own
+    busy_firsts = {i.date.replace(day=1) for i in items}  # each of these months gets a page of its own
+    grids = {month.first: month for month in months(items, busy_firsts | set(shown))}
+    busy = [grids[first] for first in sorted(busy_firsts)]
     positions = {item.uid: n for n, item in enumerate(items)}
     common = dict(weekdays=WEEKDAYS, legend=KIND_LABELS.items(), ics=ICS_PATH, positions=positions,
                   month_src=month_src, index=CALENDAR_SRC, chips=DAY_CHIPS)
     yield render("calendar.md.j2", handbook, options, CALENDAR_SRC, meta=page_meta, lists=lists, left=left,
-                 oldest=today - dt.timedelta(days=OVERDUE_DAYS), months=months(items, shown),
-                 every_month=busy, busy={m.first for m in busy}, **common)
+                 oldest=today - dt.timedelta(days=OVERDUE_DAYS), months=[grids[first] for first in shown],
+                 every_month=busy, busy=busy_firsts, **common)
     for month in busy:
         month_items = [item for day in sorted(month.items) for item in month.items[day]]
         yield render("calendar_month.md.j2", handbook, options, month_src(month.first),

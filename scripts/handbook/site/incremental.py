@@ -2,7 +2,7 @@
 
 MkDocs' dirty mode rebuilds a page when its source file is newer than its HTML, and a page made in
 memory always counts as new: a dirty build of a big handbook still rebuilt every contact and
-meeting. Here a generated page is skipped when its markdown equals the last build's and its HTML is
+meeting. Here a generated page is skipped when its source equals the last build's and its HTML is
 still on disk. Two things MkDocs' dirty mode would then get wrong are put right:
 - a page that is not read has no title, so the nav of rebuilt pages gets the last build's titles;
 - the home page carries the dashboard, which depends on every contact: it is rebuilt when the
@@ -15,7 +15,6 @@ build (pagefind_index.py), the skipped ones included.
 from __future__ import annotations
 
 import os
-
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
