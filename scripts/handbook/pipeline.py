@@ -18,6 +18,7 @@ from .render import RenderOptions, urls
 from .render.dashboard import render_dashboard
 from .render.files import render_files
 from .render.messages import message_problems
+from .render.reuse import Reuse, reusing
 from .render.site import render_pages
 
 
@@ -64,20 +65,22 @@ class Started:
     shown: Handbook
     options: RenderOptions
     withheld: tuple[str, ...]
+    reuse: Reuse | None = None  # `mkdocs serve`: outputs whose inputs are as last build's are not made again
 
     def finish(self) -> Built:
-        pages = render_pages(self.shown, self.options)
-        files = render_files(self.shown, self.options)
+        with reusing(self.reuse):
+            pages = render_pages(self.shown, self.options)
+            files = render_files(self.shown, self.options)
+            dashboard = render_dashboard(self.shown, self.options)
         return Built(self.shown, without_withheld(pages, self.withheld), self.problems,
-                     files=without_withheld(files, self.withheld), withheld=self.withheld,
-                     dashboard=render_dashboard(self.shown, self.options))
+                     files=without_withheld(files, self.withheld), withheld=self.withheld, dashboard=dashboard)
 
 
 def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
-          cache: ReadCache | None = None) -> Started:
+          cache: ReadCache | None = None, reuse: Reuse | None = None) -> Started:
     """Load and check now; render when ``finish`` is called."""
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
-    return Started(problems, _shown(handbook, options), options, withheld_folders(handbook, options))
+    return Started(problems, _shown(handbook, options), options, withheld_folders(handbook, options), reuse)
 
 
 def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:
@@ -88,5 +91,5 @@ def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:
 
 
 def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
-          cache: ReadCache | None = None) -> Built:
-    return start(contacts_dir, options, root, cache).finish()
+          cache: ReadCache | None = None, reuse: Reuse | None = None) -> Built:
+    return start(contacts_dir, options, root, cache, reuse).finish()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..book import Handbook
 from ..derive.agenda import AgendaItem, agenda, names
-from . import urls
+from . import reuse, urls
 from .site import RenderOptions
 
 if TYPE_CHECKING:
@@ -63,15 +63,27 @@ def _event(item: AgendaItem, handbook: Handbook, options: RenderOptions) -> Even
     event.add("description", _description(item, handbook, link))
     event.add("url", link)
     event.add("categories", [item.label])
-    if item.meeting and item.kind == "meeting" and handbook.meetings[item.meeting].place:
-        event.add("location", handbook.meetings[item.meeting].place)
+    place = _place(item, handbook)
+    if place:
+        event.add("location", place)
     # Tasks should not make the day look busy to people booking time with you.
     event.add("transp", "OPAQUE" if item.kind == "meeting" else "TRANSPARENT")
     return event
 
 
 def calendar_bytes(handbook: Handbook, options: RenderOptions) -> bytes:
-    # Imported here, by the render worker: `mkdocs build` itself then never waits for icalendar to load.
+    items = agenda(handbook, options.today)
+    # What each event shows beside its item: in `mkdocs serve` the feed is made again only when one changed.
+    shown = [(names(handbook, item.contacts), _place(item, handbook)) for item in items]
+    return reuse.kept(ICS_PATH, (options, items, shown), lambda: _calendar(items, handbook, options))
+
+
+def _place(item: AgendaItem, handbook: Handbook) -> str | None:
+    return handbook.meetings[item.meeting].place if item.meeting and item.kind == "meeting" else None
+
+
+def _calendar(items: list[AgendaItem], handbook: Handbook, options: RenderOptions) -> bytes:
+    # Imported here: `mkdocs build` never waits for icalendar to load before it needs it.
     from icalendar import Calendar
 
     calendar = Calendar()
@@ -81,7 +93,7 @@ def calendar_bytes(handbook: Handbook, options: RenderOptions) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Networking follow-ups")
     calendar.add("x-published-ttl", "PT6H")  # how often subscribers should fetch it again
-    for item in agenda(handbook, options.today):
+    for item in items:
         calendar.add_component(_event(item, handbook, options))
     return calendar.to_ical()
 

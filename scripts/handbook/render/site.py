@@ -15,7 +15,7 @@ from ..derive.history import meeting_history
 from ..identity import organisation_slug
 from ..derive.nudges import nudges
 from ..derive.referrals import referral_graph
-from . import search, urls
+from . import reuse, search, urls
 from .contacts_index import contacts_index_values
 from .environment import environment
 from .messages import page_messages
@@ -67,13 +67,19 @@ class PageContext:
 
 
 def render(template: str, handbook: Handbook, options: RenderOptions, src: str, **values) -> Page:
+    # In `mkdocs serve`, a page made from what it was made from last time is that page (reuse.py).
+    return Page(src, reuse.page(src, (template, options, values), handbook,
+                                lambda hb: _render(template, hb, options, src, values)))
+
+
+def _render(template: str, handbook, options: RenderOptions, src: str, values: dict) -> str:
     ctx = PageContext(handbook, options, src)
     text = environment().get_template(template).render(
         hb=handbook, opts=options, today=options.today, page=ctx, link=ctx.link,
         contact_link=ctx.contact_link, meeting_link=ctx.meeting_link, company_link=ctx.company_link,
         notes=notes_html, **values,
     )
-    return Page(src, anchored(text)[0])
+    return anchored(text)[0]
 
 
 def meta(**fields) -> Markup:

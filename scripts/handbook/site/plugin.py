@@ -18,6 +18,7 @@ from ..problems import errors, warnings
 from ..read_cache import ReadCache
 from ..render import RenderOptions, urls
 from ..render.messages import remember_between_builds
+from ..render.reuse import Reuse
 from ..render.headings import anchored
 from ..render.site import render_errors
 from . import search
@@ -45,6 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.bodies: dict[str, str] = {}  # generated page -> its HTML, between reading and rendering
         self.withheld = Withheld()
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
+        self.reuse = Reuse()  # ... and makes a page again only when what it shows changed
         self.incremental = Incremental()
         self.watcher = None
 
@@ -77,7 +79,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         self.options = options
         serving = self.command == "serve"
-        self.started = pipeline.start(self.contacts_dir, options, self.root, cache=self.cache if serving else None)
+        self.started = pipeline.start(self.contacts_dir, options, self.root, cache=self.cache if serving else None,
+                                      reuse=self.reuse if serving else None)
         self.cache.sweep()
         # Data warnings (too many questions, a huge note) must not fail `mkdocs build --strict`,
         # which counts every logged warning; `handbook check` and `mkdocs serve` show them as warnings.

@@ -1,0 +1,129 @@
+"""`mkdocs serve` makes a page again only when what it shows changed (render/reuse.py): after any
+edit, the pages it keeps must be byte for byte the pages a fresh build makes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+from handbook import pipeline
+from handbook.render import RenderOptions
+from handbook.render.reuse import Reuse, WatchedHandbook, page, reusing
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, f"{pattern!r} not found in {path.name}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def built(root: Path, options: RenderOptions, reuse: Reuse | None = None) -> pipeline.Built:
+    return pipeline.build(root / "contacts", options, root, reuse=reuse)
+
+
+def same_outputs(one: pipeline.Built, other: pipeline.Built) -> None:
+    assert sorted(one.pages) == sorted(other.pages)
+    changed = [src for src in one.pages if one.pages[src] != other.pages[src]]
+    assert changed == [], f"reused pages differ from a fresh build: {changed}"
+    assert one.files == other.files and one.dashboard == other.dashboard
+
+
+PEOPLE, MEETINGS = "contacts/people", "contacts/meetings"
+# Each edit a user makes in a day, in turn, on the same handbook: one field at a time, a note, a
+# name others show, a follow-up, files that come and go, and the settings every message reads.
+EDITS = [
+    ("a note", lambda r: (r / PEOPLE / "jane-doe.md").open("a", encoding="utf-8").write("Met her dog.\n")),
+    ("a name others show", lambda r: edit(r / PEOPLE / "sam-lee.md", r"^name: .*$", "name: Samuel Lee")),
+    ("a company", lambda r: edit(r / PEOPLE / "jane-doe.md", r"^company: .*$", "company: Riverbend Clinics")),
+    ("a role", lambda r: edit(r / PEOPLE / "marcus-okafor.md", r"^role: .*$", "role: Head of Data")),
+    ("tags", lambda r: edit(r / PEOPLE / "jane-doe.md", r"^tags: .*$", "tags: [example, newtag]")),
+    ("a status", lambda r: edit(r / PEOPLE / "tomas-novak.md", r"^status: .*$", "status: met")),
+    ("a follow-up done", lambda r: edit(r / MEETINGS / "2026-10-02-jane-doe.md", r"done: true", "done: false")),
+    ("a meeting's place", lambda r: edit(r / MEETINGS / "2026-12-04-marcus-okafor.md", r"^place: .*$", "place: Room 4")),
+    ("a meeting cancelled", lambda r: edit(r / MEETINGS / "2026-12-09-sam-lee.md", r"^status: .*$", "status: cancelled")),
+    ("who referred whom", lambda r: edit(r / PEOPLE / "jane-doe.md", r"^referred_by: .*$", "referred_by: marcus-okafor")),
+    ("a new person", lambda r: write(r / PEOPLE / "ola-berg.md", "---\nname: Ola Berg\ncompany: Acme Health\n"
+                                                                  "referred_by: jane-doe\n---\nNew.\n")),
+    ("a person deleted", lambda r: (r / PEOPLE / "lina-park.md").unlink()),
+    ("a broken file", lambda r: edit(r / PEOPLE / "priya-raman.md", r"^name: .*$", "name: [unclosed")),
+    ("the broken file fixed", lambda r: edit(r / PEOPLE / "priya-raman.md", r"^name: \[unclosed$", "name: Priya Raman")),
+    ("me.yml", lambda r: edit(r / "contacts/me.yml", r"^name: .*$", "name: Robin Example")),
+    ("a message template", lambda r: (r / "contacts/messages/thank-you.md.j2").open("a", encoding="utf-8")
+     .write("\nP.S. Thanks again.\n")),
+]
+
+
+@pytest.mark.parametrize("profile", ["private", "public"])
+def test_after_every_edit_the_kept_pages_are_what_a_fresh_build_makes(handbook_copy, today, profile):
+    options = RenderOptions(profile=profile, today=today)
+    reuse = Reuse()
+    first = built(handbook_copy, options, reuse)
+    same_outputs(first, built(handbook_copy, options))
+    assert reuse.made >= len(first.pages) > 5 and reuse.reused == 0  # the first build made every page
+    for what, make_edit in EDITS:
+        make_edit(handbook_copy)
+        reuse.made = reuse.reused = 0
+        try:
+            same_outputs(built(handbook_copy, options, reuse), built(handbook_copy, options))
+        except AssertionError as error:
+            raise AssertionError(f"after {what}: {error}") from None
+
+
+def test_a_note_makes_again_only_the_pages_that_show_it(handbook_copy, today):
+    options = RenderOptions(today=today)
+    reuse = Reuse()
+    pages = len(built(handbook_copy, options, reuse).pages)
+    (handbook_copy / PEOPLE / "elena-garcia.md").open("a", encoding="utf-8").write("One more line.\n")
+    reuse.made = reuse.reused = 0
+    with reusing(reuse):  # the block keeps this build's list of pages made until the end
+        pipeline.start(handbook_copy / "contacts", options, handbook_copy).finish()
+        made = list(reuse.made_pages)
+    assert "contacts/elena-garcia/index.md" in made and "meetings/2026-11-18-elena-garcia/index.md" in made
+    assert "contacts/jane-doe/index.md" not in made and "questions/index.md" not in made
+    assert reuse.reused > pages / 2
+
+
+def test_a_template_that_reads_more_than_people_is_made_every_time():
+    class Book:
+        contacts = {"ann": "Ann"}
+        meetings = {"m": 1}
+
+    reuse, calls = Reuse(), []
+    for _ in range(2):
+        with reusing(reuse):
+            page("p", (), Book(), lambda hb: calls.append(len(hb.meetings)))
+    assert len(calls) == 2
+    for _ in range(2):
+        with reusing(reuse):
+            page("q", (), Book(), lambda hb: calls.append(hb.contacts["ann"]))
+    assert calls[2:] == ["Ann"]  # looked up the same person: made once
+
+
+def test_a_looked_up_person_who_changed_makes_the_page_again():
+    reuse, calls = Reuse(), []
+    for name in ("Ann", "Ann", "Anna"):
+        book = type("Book", (), {"contacts": {"ann": name, "bo": "Bo"}})()
+        with reusing(reuse):
+            page("p", (), book, lambda hb: calls.append(hb.contacts["ann"]))
+    assert calls == ["Ann", "Anna"]
+
+
+def test_counting_people_is_a_read_too():
+    reuse, calls = Reuse(), []
+    for people in ({"a": 1}, {"a": 1}, {"a": 1, "b": 2}):
+        book = type("Book", (), {"contacts": people})()
+        with reusing(reuse):
+            page("p", (), book, lambda hb: calls.append(len(hb.contacts)))
+    assert calls == [1, 2]
+
+
+def test_outside_serve_nothing_is_watched_or_kept():
+    book = type("Book", (), {"contacts": {}})()
+    seen = []
+    page("p", (), book, lambda hb: seen.append(hb))
+    assert seen == [book] and not isinstance(seen[0], WatchedHandbook)
