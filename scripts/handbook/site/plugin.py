@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -136,6 +137,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # Python-Markdown gets nothing to parse, and on_page_content puts the HTML back.
             self.bodies[page.file.src_uri] = markdown
             page.file.content_string = ""  # one copy of the page in memory, not two
+            # Nor does MkDocs set up a Markdown converter, with every extension, for nothing: about
+            # a millisecond a page. MkDocs calls page.render right after this event.
+            page.render = partial(_no_markdown, page)
             return ""
         return markdown
 
@@ -155,6 +159,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         page.toc = get_toc(tokens)
         return html
 
+    def on_env(self, env, config, files):
+        # The theme's templates do not change during a build (`mkdocs serve` makes a new environment
+        # for each): no need to check every {% include %} on disk, thousands of times a build.
+        env.auto_reload = False
+        return env
+
     def on_page_context(self, context, page, config, nav):
         self.incremental.remember(page)
         if self.built and errors(self.built.problems):
@@ -170,3 +180,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.watcher.stop()
             self.watcher = None
 
+
+def _no_markdown(page, config, files) -> None:
+    """What Page.render leaves behind, for a page with no markdown: on_page_content fills it in."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = None  # links to its headings are not checked (its ids come from our templates)
