@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# --dirty: after a save, only the pages whose text changed are written again (site/incremental.py).
 serve: $(STAMP)  ## serve the handbook on http://127.0.0.1:8000 and rebuild on every edit
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST)
 
 build: $(STAMP)  ## private build into site/
 	$(BIN)/mkdocs build --strict

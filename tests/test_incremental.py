@@ -96,5 +96,9 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         wait_for(lambda: "Oops" in served.fetch("contacts/oops/"))
         assert "hb-announce-errors" not in served.fetch("meetings/2026-10-20-tomas-novak/")
         assert "hb-announce-errors" not in served.fetch()
+        # A deleted person's page goes too: a dirty build alone would leave it behind.
+        (handbook_copy / "contacts/people/oops.md").unlink()
+        wait_for(lambda: not (site / "contacts/oops/index.html").exists())
+        assert "Oops" not in served.fetch("contacts/")
         assert served.process.poll() is None
     assert "Traceback" not in served.output

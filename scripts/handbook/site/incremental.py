@@ -8,7 +8,7 @@ still on disk. Two things MkDocs' dirty mode would then get wrong are put right:
 - the home page carries the dashboard, which depends on every contact: it is rebuilt when the
   dashboard changed.
 When a hand-written page, the nav or the error banner (shown on every page) changes, every page is
-rebuilt. The search index needs nothing here: Pagefind reads every page from disk after each
+rebuilt. The page of a person or meeting whose file is gone is deleted from the site. The search index needs nothing here: Pagefind reads every page from disk after each
 build (pagefind_index.py), the skipped ones included.
 """
 
@@ -38,6 +38,7 @@ class Incremental:
         self._frame: tuple = ()  # the hand-written pages, the nav and the error count, last build
         self._dashboard: str | None = None
         self._titles: dict[str, str] = {}
+        self._dests: dict[str, str] = {}  # generated page -> its HTML file, last build
 
     def page_file(self, config, src: str, source: str, inclusion: InclusionLevel) -> File:
         """The page's File; in serve --dirty one that may be skipped when ``source`` is as last time."""
@@ -63,7 +64,11 @@ class Incremental:
                                               inclusion=file.inclusion)
                 home.reuse = same_frame and dashboard == self._dashboard and os.path.isfile(home.abs_dest_path)
                 files.append(home)
+        dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if isinstance(f, ReusablePage)}
+        for src in self._dests.keys() - dests.keys():
+            _remove_page(self._dests[src])  # its person or meeting is gone: a dirty build would leave it
         self._sources, self._pending, self._frame, self._dashboard = self._pending, {}, frame, dashboard
+        self._dests = dests
 
     def keep_titles(self, files: Files) -> None:
         """Skipped pages are never read: give them the titles they had, for the nav of the others."""
@@ -76,6 +81,14 @@ class Incremental:
     def remember(self, page) -> None:
         if self.enabled and page.title:
             self._titles[page.file.src_uri] = page.title
+
+
+def _remove_page(path: str) -> None:
+    try:
+        os.remove(path)
+        os.rmdir(os.path.dirname(path))  # contacts/jane-doe/ when it held only the page
+    except OSError:
+        pass
 
 
 def _mtime(file: File) -> int:
