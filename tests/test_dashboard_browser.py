@@ -22,13 +22,13 @@ def visible_names(page) -> list[str]:
 
 
 def settle(page) -> None:
-    """Wait until contacts.js has applied the last input: it filters on the next animation frame."""
+    """Wait until the contacts script has applied the last input: it filters on the next animation frame."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def open_contacts(page, url: str):
     page.goto(url + "contacts/")
-    page.locator("[data-hb-filter]").wait_for(state="visible")  # contacts.js has started
+    page.locator("[data-hb-filter]").wait_for(state="visible")  # the contacts script has started
     return page
 
 
@@ -173,6 +173,7 @@ def test_today_on_the_dashboard_uses_the_readers_clock(page, example_url):
     assert not any("Coffee with Jane Doe" in entry for entry in overdue + week)  # 2 Dec is over
     assert any("In-person meeting with Marcus Okafor" in entry for entry in week)  # 4 Dec is this week now
     assert page.locator("[data-hb-today]").get_attribute("datetime") == "2026-12-03"
+    assert page.locator("[data-hb-today]").inner_text() == "Thu 3 Dec 2026"  # as the build writes dates
 
 
 def test_a_tag_named_like_a_script_is_text_on_the_tag_index(page, tag_site_url):

@@ -190,7 +190,7 @@ def test_screenshots_of_every_kind_of_page(browser, handbook):
     for width in (390, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
         page = context.new_page()
-        page.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(12)))  # calendar.js groups by the clock
+        page.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(12)))  # the calendar script groups by the clock
         for kind, path in found.items():
             page.goto(url + path, wait_until="networkidle")
             page.evaluate("window.scrollTo(0, 0)")  # Material fades its tabs out below the top

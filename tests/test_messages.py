@@ -219,7 +219,7 @@ def test_the_private_contact_page_shows_each_message_that_fits_escaped(built):
     assert "Hi &lt;script&gt;alert(1)&lt;/script&gt;," in block
     assert "Acme &amp; &lt;b&gt;Sons&lt;/b&gt;" in block
     assert EVIL not in page and "<b>Sons</b>" not in page
-    assert "assets/javascripts/messages.js" in page
+    assert "assets/javascripts/handbook.js" in page  # the copy buttons are its messages section
 
 
 def test_thanks_to_a_referrer_is_labelled_with_whom_it_goes_to(built):

@@ -109,7 +109,7 @@ def test_the_target_list_filters_by_way_in_motivation_and_tag_in_a_browser(page,
     server, url = serve_directory(private_site)
     try:
         page.goto(url + "companies/")
-        page.locator("[data-hb-filter]").wait_for(state="visible")  # contacts.js has started
+        page.locator("[data-hb-filter]").wait_for(state="visible")  # the contacts script has started
 
         def shown() -> list[str]:
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

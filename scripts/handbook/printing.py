@@ -1,4 +1,4 @@
-"""Prep sheets as PDF: build the site, open meeting pages in Chromium, print them with print.css.
+"""Prep sheets as PDF: build the site, open meeting pages in Chromium, print them with the print styles (handbook.css).
 
 An adapter, like the MkDocs plugin: the core never imports playwright. The site is built into a
 temporary folder by `mkdocs build` (private profile: the sheet is for you), served on 127.0.0.1

@@ -1,7 +1,8 @@
 """The /calendar/ page: the agenda as Overdue / This week / Later lists and as month grids.
 
-The lists are grouped with the build's "today"; calendar.js groups them again with the reader's
-clock, so a site built on Monday and read on Friday still shows what has become overdue.
+The lists are grouped with the build's "today"; the calendar script (handbook.js) groups them again
+with the reader's clock, so a site built on Monday and read on Friday still shows what has become
+overdue.
 
 The page has a bounded size, however big the handbook: it holds the month grids from two months
 back to two ahead with a few chips a day, and at most LIST_ITEMS of each list (overdue items of the

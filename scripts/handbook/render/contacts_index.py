@@ -1,5 +1,5 @@
 """What the contacts index needs beyond the contacts: each person's next touch, the tag list and
-the pipeline order, so contacts.js can filter and sort the table in the browser without a framework."""
+the pipeline order, so the contacts script (handbook.js) can filter and sort the table in the browser without a framework."""
 
 from __future__ import annotations
 

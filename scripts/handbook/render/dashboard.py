@@ -2,7 +2,8 @@
 
 ``render_dashboard`` returns HTML that the site adapter appends to the user's own home page,
 so the landing text stays theirs. The Today lists use the calendar's markup (``_agenda.j2``), so
-calendar.js regroups them with the reader's clock exactly as it does on the calendar page.
+the calendar script (handbook.js) regroups them with the reader's clock exactly as it does on the
+calendar page.
 
 The public build gets no dashboard: meetings and the agenda are private, and a shared person's
 status is withheld, so even the pipeline would have nothing true to show.
