@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..book import Handbook
@@ -54,7 +55,12 @@ def first_sentence(notes: str) -> str:
 
 
 def gist(meeting: Meeting, width: int = GIST_WIDTH) -> str:
-    text = meeting.goal or first_sentence(meeting.notes)
+    return _gist(meeting.goal, meeting.notes, width)
+
+
+@lru_cache(maxsize=16_384)  # a meeting's gist shows on every later meeting with the same people
+def _gist(goal: str | None, notes: str, width: int) -> str:
+    text = goal or first_sentence(notes)
     return textwrap.shorten(text, width=width, placeholder=" …") if text else ""
 
 

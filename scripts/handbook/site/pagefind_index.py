@@ -18,6 +18,7 @@ the last index is kept through the clean-up at the start of each rebuild, so sea
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,14 @@ def write_index(site: Path, *, directory_urls: bool) -> None:
                           capture_output=True, text=True, cwd=site)
     if done.returncode != 0:
         raise SearchIndexError(_printed(done.stdout, done.stderr))
+
+
+def _yield_to_rebuilds(pid: int) -> None:
+    """Run the background index at a lower priority: the next save's rebuild comes first."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 10)
+    except (AttributeError, OSError):  # not on this system, or the process is gone already
+        pass
 
 
 def _printed(*outputs: str) -> str:
@@ -92,6 +101,7 @@ class BackgroundIndex:
         process = subprocess.Popen(command(site, fresh, directory_urls=directory_urls), cwd=site,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self._process = process
+        _yield_to_rebuilds(process.pid)
 
         def finish() -> None:
             printed, _ = process.communicate()
