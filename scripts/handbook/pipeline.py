@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -80,7 +81,12 @@ def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
           cache: ReadCache | None = None, reuse: Reuse | None = None) -> Started:
     """Load and check now; render when ``finish`` is called."""
     handbook, problems = load_checked(contacts_dir, options.today, root, cache)
-    return Started(problems, _shown(handbook, options), options, withheld_folders(handbook, options), reuse)
+    shown = _shown(handbook, options)
+    if reuse is not None:
+        shown = dataclasses.replace(shown, contacts=reuse.same_records("contacts", shown.contacts),
+                                    meetings=reuse.same_records("meetings", shown.meetings),
+                                    companies=reuse.same_records("companies", shown.companies)).index()
+    return Started(problems, shown, options, withheld_folders(handbook, options), reuse)
 
 
 def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:

@@ -28,6 +28,8 @@ class Reuse:
         self._now: dict[str, tuple] = {}
         self.made = self.reused = 0
         self.made_pages: list[str] = []  # this build's pages not reused, for logs and tests
+        self._last_records: dict[str, dict] = {}
+        self._records: dict[str, dict] = {}
 
     def kept(self, name: str, inputs: object, make: Callable[[], T]) -> T:
         entry = self._last.get(name)
@@ -54,9 +56,19 @@ class Reuse:
         self._now[name] = (inputs, reads, value)
         return value
 
+    def same_records(self, kind: str, records: dict[str, T]) -> dict[str, T]:
+        """``records`` with each one equal to the last build's replaced by that one: unchanged people
+        and meetings are then the very same objects, and comparing a page's values is mostly
+        comparing identities (each record is compared once here, not on every page that shows it)."""
+        last = self._last_records.get(kind, {})
+        kept = {key: last[key] if key in last and last[key] == record else record for key, record in records.items()}
+        self._records[kind] = kept
+        return kept
+
     def turn(self) -> None:
         """A build is over: what it did not make is forgotten (deleted people, pages gone)."""
         self._last, self._now = self._now, {}
+        self._last_records, self._records = self._records, {}
         self.made_pages = []
 
 
