@@ -176,10 +176,18 @@ def test_today_on_the_dashboard_uses_the_readers_clock(page, example_url):
     assert page.locator("[data-hb-today]").inner_text() == "Thu 3 Dec 2026"  # as the build writes dates
 
 
-def test_a_tag_named_like_a_script_is_text_on_the_tag_index(page, tag_site_url):
+def test_a_tag_named_like_a_script_is_text_and_clicking_it_finds_its_people(page, tag_site_url):
+    page.goto(tag_site_url + "contacts/ann/")
+    chip = page.locator(".hb-person .hb-tag", has_text="alert(1)")
+    assert chip.inner_text() == "<script>alert(1)</script>"
+    chip.click()
+    page.wait_for_url("**/tags/script-alert-1-script--*/")
+    assert page.locator("article h1").inner_text() == "Tag: <script>alert(1)</script>"
+    page.locator("article table").get_by_role("link", name="Ann").click()
+    page.wait_for_url("**/contacts/ann/")
     page.goto(tag_site_url + "tags/")
-    tag = page.locator(".md-typeset .md-tag", has_text="alert(1)").first
-    assert tag.inner_text() == "<script>alert(1)</script>"
+    names = page.locator("article table .hb-tag").all_inner_texts()
+    assert sorted(names) == ["<script>alert(1)</script>", "a&b"]
     assert page.locator("script:not([src])", has_text="alert(1)").count() == 0
 
 

@@ -20,6 +20,7 @@ KINDS = {
     "home": "", "guide": "guide/in-the-meeting/", "questions": "questions/", "contacts": "contacts/",
     "contact": "contacts/*/", "network": "network/", "companies": "companies/", "company": "companies/*/",
     "meetings": "meetings/", "meeting": "meetings/*/", "calendar": "calendar/", "tags": "tags/",
+    "tag": "tags/*/",
 }
 
 # The WCAG 2.1 A and AA rules (axe's best-practice rules left out), violations only.

@@ -6,6 +6,8 @@ of people by ``company`` (which is also how a company file finds its people).
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -58,3 +60,20 @@ def organisation_slug(company: str) -> str:
     digits, or says how someone works ("Self-employed", "Freelance") rather than for whom."""
     slug = slugify(company or "")
     return "" if slug in NOT_AN_ORGANISATION else slug
+
+
+TAG_SLUG_LENGTH = 60  # a folder name on every file system, with room for the fingerprint
+_TAG_GAPS = re.compile(r"[\s_-]+")
+
+
+@lru_cache(maxsize=4096)
+def tag_slug(tag: str) -> str:
+    """A tag's page address. Spellings of one tag share it: "Data Science", "data_science" and
+    "data-science" are one tag, as are "Zoë" and "zoe". A tag its slug does not spell in full gets a
+    fingerprint after two hyphens, which no plain slug has: "C++", "C#" and "C" are three tags
+    ("c--…", "c--…", "c"), and so are two long tags that start alike."""
+    spelled = _TAG_GAPS.sub("-", name_key(tag)).strip("-")
+    slug = slugify(tag or "", max_length=TAG_SLUG_LENGTH, word_boundary=True)
+    if slug and slug == spelled:
+        return slug
+    return f"{slug or 'tag'}--{hashlib.sha1(spelled.encode('utf-8')).hexdigest()[:8]}"

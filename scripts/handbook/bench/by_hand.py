@@ -20,7 +20,9 @@ from ..book import Handbook
 from ..mkdocs_yaml import read_config
 
 HAND_PLUGINS = ["search", {"tags": {"export": False}}]  # Material's, as a new Material site has them
-INDEX_PAGES = {"Questions": "questions/index.md", "Contacts": "contacts/index.md", "Meetings": "meetings/index.md"}
+INDEX_PAGES = {"Questions": "questions/index.md", "Contacts": "contacts/index.md", "Meetings": "meetings/index.md",
+               "Tags": "tags.md"}
+TAGS_PAGE = "# Tags\n\n<!-- material/tags -->\n"  # where Material's tags plugin lists every tagged page
 NOT_IN_NAV = "/contacts/*.md\n/meetings/*.md\n"  # the pages of single people and meetings
 
 
@@ -55,6 +57,7 @@ def pages(handbook: Handbook) -> dict[str, str]:
     found["meetings/index.md"] = _env.get_template("meetings.md.j2").render(
         meetings=[(m, [people[slug] for slug in m.with_]) for m in newest_first])
     found["questions/index.md"] = _env.get_template("questions.md.j2").render(groups=handbook.bank.grouped())
+    found["tags.md"] = TAGS_PAGE
     return found
 
 

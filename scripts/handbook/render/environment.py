@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .inline import break_points, link_mention
 from .text import is_safe_url
+from .urls import tag_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -51,4 +52,5 @@ def environment() -> Environment:
     env.filters["http_url"] = http_url
     env.filters["break_points"] = break_points
     env.filters["link_mention"] = link_mention
+    env.filters["tag_page"] = tag_page
     return env

@@ -112,7 +112,7 @@ def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
         questions = [handbook.bank.questions[q] for q in meeting.question_ids]
         yield render("meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
-                     meta=meta(title=title, tags=sorted({t for p in people for t in p.tags}), search=search.MEETING),
+                     meta=meta(title=title, search=search.MEETING),  # the people's tags are on their pages
                      meeting=meeting, people=people, questions=questions,
                      history=meeting_history(handbook, meeting),
                      ends=meeting.start + dt.timedelta(minutes=meeting.minutes) if meeting.has_time else None)
@@ -158,10 +158,11 @@ from .calendar import calendar_pages  # noqa: E402  (it builds on render() and m
 from .network import network_pages  # noqa: E402  (likewise)
 from .companies import companies_pages  # noqa: E402  (likewise)
 from .broken import broken_pages  # noqa: E402  (likewise)
+from .tags import tag_pages  # noqa: E402  (likewise)
 
 # Each feature adds its builder here; order only matters for readability of the output list.
 PAGE_BUILDERS: list[PageBuilder] = [index_pages, contact_pages, meeting_pages, calendar_pages, network_pages,
-                                     companies_pages, broken_pages]
+                                     companies_pages, tag_pages, broken_pages]
 
 
 def render_pages(handbook: Handbook, options: RenderOptions) -> dict[str, str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from ..identity import tag_slug
+
 
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The site-relative URL MkDocs gives a page source: 'contacts/jane/index.md' -> 'contacts/jane/'."""
@@ -65,3 +67,20 @@ def company_src(slug: str) -> str:
 def network_anchor(slug: str) -> str:
     """The id of a person's entry in the network page's referral tree."""
     return f"net-{slug}"
+
+
+TAGS_FOLDER = "tags"
+TAGS_SRC = f"{TAGS_FOLDER}/index.md"  # every tag; each tag's people are at tag_src(its slug)
+
+
+def tag_folder(slug: str) -> str:
+    return f"{TAGS_FOLDER}/{slug}"
+
+
+def tag_src(slug: str) -> str:
+    return f"{tag_folder(slug)}/index.md"
+
+
+def tag_page(tag: str) -> str:
+    """The page of a tag as a person's file spells it."""
+    return tag_src(tag_slug(tag))
