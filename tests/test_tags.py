@@ -166,3 +166,26 @@ def test_tags_pages_stay_out_of_search(private):
     pages = tag_sources(private.pages)
     assert len(pages) > PEOPLE
     assert all('\nsearch: {"exclude": true}\n' in text.split("\n---\n", 1)[0] for text in pages.values())
+
+
+def test_serve_makes_a_tags_page_again_only_when_what_it_shows_changed(handbook_copy):
+    from handbook import pipeline
+    from handbook.render.reuse import Reuse, reusing
+
+    reuse = Reuse()
+    pipeline.build(handbook_copy / "contacts", PRIVATE, handbook_copy, reuse=reuse)
+
+    def made_after(edit) -> set[str]:
+        edit(handbook_copy / "contacts" / "people" / "jane-doe.md")
+        with reusing(reuse):  # the block keeps this build's list of pages made until the end
+            pipeline.start(handbook_copy / "contacts", PRIVATE, handbook_copy).finish()
+            return {src for src in reuse.made_pages if src.startswith(urls.TAGS_FOLDER + "/")}
+
+    def replace(old: str, new: str):
+        return lambda path: path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+    assert made_after(lambda path: path.open("a", encoding="utf-8").write("Met her dog.\n")) == set()
+    jane = {urls.tag_src(tag) for tag in ("example", "healthcare", "analytics")}
+    assert made_after(replace("role: Data Analyst", "role: Head of Data")) == jane
+    dropped = made_after(replace("tags: [example, healthcare, analytics]", "tags: [example, healthcare]"))
+    assert dropped == {urls.TAGS_SRC, urls.tag_src("analytics")}  # a count changed, and who has the tag

@@ -37,6 +37,21 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A person on a tag's page, as much as it shows: a note or a meeting changes no tag page."""
+
+    slug: str
+    name: str
+    company: str
+    role: str
+    status: str
+
+    @classmethod
+    def of(cls, contact: Contact) -> "Row":
+        return cls(contact.slug, contact.name, contact.company, contact.role, contact.status)
+
+
+@dataclass(frozen=True)
 class Listed:
     """A row of the tags index: what it shows of a tag, and nothing that changes with its people."""
 
@@ -71,7 +86,7 @@ def tag_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
                      meta=meta(title=_numbered("Tags", pager), search=search.LEFT_OUT, hide=["toc"]),
                      rows=rows, pager=pager)
     for tag in found:
-        for pager, rows in paged(urls.tag_folder(tag.slug), tag.people):
+        for pager, rows in paged(urls.tag_folder(tag.slug), [Row.of(c) for c in tag.people]):
             yield render("tag.md.j2", handbook, options, pager.src,
                          meta=meta(title=_numbered(f"Tag: {tag.name}", pager), search=search.LEFT_OUT, hide=["toc"]),
                          name=tag.name, spellings=tag.spellings, rows=rows, pager=pager, index=urls.TAGS_SRC)
