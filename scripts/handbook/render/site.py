@@ -98,7 +98,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
         yield render("contact.md.j2", handbook, options, urls.contact_src(contact.slug),
-                     meta=meta(title=contact.name, tags=contact.tags, search=search.PERSON), contact=contact, meetings=meetings,
+                     meta=meta(title=contact.name, search=search.PERSON), contact=contact, meetings=meetings,
                      referrer=handbook.referrer_of(contact), referred=handbook.referred(contact.slug),
                      messages=page_messages(handbook, contact, open_tasks, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
