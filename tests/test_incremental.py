@@ -100,5 +100,36 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         (handbook_copy / "contacts/people/oops.md").unlink()
         wait_for(lambda: not (site / "contacts/oops/index.html").exists())
         assert "Oops" not in served.fetch("contacts/")
+        assert len(indexers(site)) <= 1  # the last rebuild's index at most
         assert served.process.poll() is None
     assert "Traceback" not in served.output
+    wait_for(lambda: not indexers(site))  # and stopping the server stops the last one
+
+
+def indexers(site: Path) -> list[int]:
+    """The Pagefind processes indexing ``site`` (Linux: read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(b"pagefind" in a for a in args[:3]) and str(site).encode() in args:
+            found.append(int(entry.name))
+    return found
+
+
+def test_every_rebuild_of_serve_uses_one_search_index(handbook_copy):
+    """`mkdocs serve` loads a new config for each rebuild; the search plugin in each must be the same,
+    so a rebuild stops the index the last one started and shutting down stops the last one."""
+    from mkdocs.config import load_config
+
+    configs = [load_config(str(handbook_copy / "mkdocs.yml")) for _ in range(2)]
+    handbook = configs[0].plugins["handbook"]
+    handbook.on_startup(command="serve", dirty=True)
+    for config in configs:
+        config.plugins["handbook"] = handbook  # what MkDocs does for a plugin with on_startup
+        handbook.on_config(config)
+    first, second = (config.plugins["material/search"] for config in configs)
+    assert first is second and first.background is not None
+    first.on_shutdown()

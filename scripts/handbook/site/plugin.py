@@ -50,6 +50,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.reuse = Reuse()  # ... and makes a page again only when what it shows changed
         self.incremental = Incremental()
         self.watcher = None
+        self.search: search.PagefindSearch | None = None  # one for every rebuild of `mkdocs serve`
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -67,7 +68,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         if not any(isinstance(ext, WithheldLinks) for ext in config.markdown_extensions):
             config.markdown_extensions.append(WithheldLinks(self.withheld))
-        search.install(config, serving=self.command == "serve")
+        self.search = search.install(config, serving=self.command == "serve", kept=self.search)
         return config
 
     def on_pre_build(self, config):

@@ -56,11 +56,15 @@ class PagefindSearch(BasePlugin[SearchConfig]):
             self.background.close()
 
 
-def install(config, *, serving: bool) -> None:
-    """Register Pagefind's search as "material/search" (once: `mkdocs serve` runs on_config each build)."""
+def install(config, *, serving: bool, kept: PagefindSearch | None = None) -> PagefindSearch:
+    """Register Pagefind's search as "material/search"; returns the instance to pass as ``kept`` next
+    time. `mkdocs serve` loads a new config for each rebuild: the same instance goes into each, so a
+    rebuild stops the index the last one started, and shutting down stops the last one."""
     current = config.plugins.get(MATERIAL_SEARCH)
     if isinstance(current, PagefindSearch):
-        return
+        return current
     if current is not None:
         current.config.enabled = False  # Material's lunr search, from a config that still lists it
-    config.plugins[MATERIAL_SEARCH] = PagefindSearch(serving)
+    plugin = kept if kept is not None else PagefindSearch(serving)
+    config.plugins[MATERIAL_SEARCH] = plugin
+    return plugin
