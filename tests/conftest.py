@@ -146,10 +146,16 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page that fails the test on any request leaving 127.0.0.1 or on a script dialog."""
+def page(browser, request):
+    """A fresh page that fails the test on any request leaving 127.0.0.1 or on a script dialog.
+    Its clock reads noon on TODAY: the calendar's script regroups items by the reader's date, and
+    a test that wants another day sets ``page.clock`` itself. Playwright's fake clock also replaces
+    ``performance``, whose navigation timings a test marked ``real_clock`` reads: that one keeps
+    the real clock."""
     context = browser.new_context()
     page = context.new_page()
+    if request.node.get_closest_marker("real_clock") is None:
+        page.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(12, 0)))
     outside: list[str] = []
     dialogs: list[str] = []
 

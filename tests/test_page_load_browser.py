@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.real_clock]  # it reads navigation timings
 
 OURS = ["assets/javascripts/handbook.js", "assets/stylesheets/handbook.css"]
 PAGES = ["", "calendar/", "contacts/", "meetings/2026-12-02-jane-doe/"]
