@@ -24,6 +24,7 @@ from ..render.headings import anchored
 from ..render.site import render_errors
 from . import search
 from .incremental import Incremental
+from .shared_nav import SharedNav
 from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
 
@@ -49,6 +50,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache = ReadCache()  # `mkdocs serve` reads a contact file again only when it changed
         self.reuse = Reuse()  # ... and makes a page again only when what it shows changed
         self.incremental = Incremental()
+        self.shared_nav = SharedNav()
         self.watcher = None
         self.search: search.PagefindSearch | None = None  # one for every rebuild of `mkdocs serve`
 
@@ -164,6 +166,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The theme's templates do not change during a build (`mkdocs serve` makes a new environment
         # for each): no need to check every {% include %} on disk, thousands of times a build.
         env.auto_reload = False
+        self.shared_nav.install(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
