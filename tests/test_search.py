@@ -12,6 +12,7 @@ from serving import serving, wait_for
 
 from handbook.book import load_handbook
 from handbook.site.pagefind_index import BackgroundIndex
+from handbook.site.search_pages import SearchPage, document
 
 
 def test_the_build_writes_pagefinds_index_and_not_materials(example_site):
@@ -109,10 +110,19 @@ def test_a_rebuild_keeps_the_last_index_until_the_new_one_is_written(tmp_path):
         index.keep(site)  # a build that failed before putting it back: the index stays aside
         index.put_back(site)
         assert (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "// last build's"
-        write(site / "guide" / "index.html", "<html lang='en'><body><main data-pagefind-body><h1>Guide</h1>"
-              "<p>Coffee chats</p></main></body></html>")
-        index.start(site, directory_urls=True)
+        guide = SearchPage("guide/index.html", document("Guide", "<p>Coffee chats</p>", {}, "en"))
+        index.start([guide], site, directory_urls=True)
         wait_for(lambda: (site / "pagefind" / "pagefind-entry.json").is_file())
         assert indexed_pages(site)["guide/"]["meta"]["title"] == "Guide"
+        # The next rebuild did not read the guide again (--dirty): its last document stands.
+        (site / "pagefind" / "pagefind-entry.json").unlink()
+        index.start([SearchPage("guide/index.html", None)], site, directory_urls=True)
+        wait_for(lambda: (site / "pagefind" / "pagefind-entry.json").is_file())
+        assert "Coffee chats" in indexed_pages(site)["guide/"]["content"]
+        (site / "pagefind" / "pagefind-entry.json").unlink()
+        home = SearchPage("index.html", document("Home", "<p>Welcome</p>", {}, "en"))
+        index.start([home], site, directory_urls=True)  # ...and then the guide page was deleted
+        wait_for(lambda: (site / "pagefind" / "pagefind-entry.json").is_file())
+        assert set(indexed_pages(site)) == {""}
     finally:
         index.close()

@@ -1,19 +1,20 @@
-"""Pagefind indexes the built site: site/pagefind/ holds the index and the script that searches it.
+"""Pagefind indexes the site's pages: site/pagefind/ holds the index and the script that searches it.
 
 The browser then loads only the fragments of the index a query needs, so the first result comes as
 quickly with 4,000 pages as with 40, and everything is served from the site itself (no request
-leaves it, offline too). Pagefind reads the HTML MkDocs wrote, so the public build's index holds only
-the pages the public build has.
+leaves it, offline too). Pagefind reads one small document a page (search_pages.py), written once
+MkDocs has read every page, so the public build's index holds only the pages the public build has.
 
-What it indexes is marked in the pages: ``data-pagefind-body`` on the content of every page that is
-searched (overrides/main.html), ``data-pagefind-weight`` where a word counts more or less, and
-``data-search-exclude`` (the attribute Material's search reads) on what search leaves out, which is
-mapped to Pagefind's exclude selectors below instead of being written twice in every template.
+What it indexes is marked in the pages: ``data-pagefind-weight`` where a word counts more or less,
+and ``data-search-exclude`` (the attribute Material's search reads) on what search leaves out,
+which is mapped to Pagefind's exclude selectors below instead of being written twice in every
+template.
 
-``mkdocs build`` waits for the index. ``mkdocs serve`` must not make an edit wait for it: the index
-is written in the background into a folder of its own, then moved into the site in one rename, and
-the last index is kept through the clean-up at the start of each rebuild, so search keeps working
-(a few seconds behind the pages) while a rebuild runs.
+``mkdocs build`` starts the index as soon as the documents are written and waits for it at the end:
+it runs beside MkDocs drawing the pages. ``mkdocs serve`` must not make an edit wait for it: the
+index is written after each rebuild, in the background, into a folder of its own, then moved into
+the site in one rename, and the last index is kept through the clean-up at the start of each
+rebuild, so search keeps working (a few seconds behind the pages) while a rebuild runs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .search_pages import SearchPage, write_documents
+
 BUNDLE = "pagefind"  # the folder in the site, also in overrides/partials/search.html
 # Left out of the index: what the templates mark, the ¶ of heading permalinks, and the labels of
 # fact lists (Pagefind runs a <dt> into its <dd>: "Kindcoffee" would hide the word "coffee").
@@ -38,8 +41,8 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message is what it printed."""
 
 
-def command(site: Path, output: Path, *, directory_urls: bool) -> list[str]:
-    args = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
+def command(documents: Path, output: Path, *, directory_urls: bool) -> list[str]:
+    args = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(output), "--silent"]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
     if not directory_urls:
@@ -47,12 +50,29 @@ def command(site: Path, output: Path, *, directory_urls: bool) -> list[str]:
     return args
 
 
-def write_index(site: Path, *, directory_urls: bool) -> None:
-    """Index ``site`` into site/pagefind/, waiting for it (``mkdocs build``)."""
-    done = subprocess.run(command(site, site / BUNDLE, directory_urls=directory_urls),
-                          capture_output=True, text=True, cwd=site)
-    if done.returncode != 0:
-        raise SearchIndexError(_printed(done.stdout, done.stderr))
+class Indexing:
+    """The index for ``mkdocs build``: started once the documents are known, awaited at the end."""
+
+    def __init__(self, pages: list[SearchPage], output: Path, *, directory_urls: bool):
+        self._documents = Path(tempfile.mkdtemp(prefix="handbook-search-"))
+        write_documents(self._documents, pages)
+        self._process = subprocess.Popen(command(self._documents, output, directory_urls=directory_urls),
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> None:
+        try:
+            printed, _ = self._process.communicate()
+            if self._process.returncode != 0:
+                raise SearchIndexError(_printed(printed))
+        finally:
+            shutil.rmtree(self._documents, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """The build failed: no index."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+        shutil.rmtree(self._documents, ignore_errors=True)
 
 
 def _yield_to_rebuilds(pid: int) -> None:
@@ -73,6 +93,8 @@ class BackgroundIndex:
     def __init__(self, report: Callable[[str], None]):
         self.report = report  # told when an index could not be written
         self._scratch = Path(tempfile.mkdtemp(prefix="handbook-search-"))
+        self._documents = self._scratch / "pages"  # kept between rebuilds: only changed pages are written
+        self._written: set[str] = set()
         self._process: subprocess.Popen | None = None
         self._waiter: threading.Thread | None = None
         self._lock = threading.Lock()  # the swap into the site against a rebuild starting
@@ -92,13 +114,14 @@ class BackgroundIndex:
         if held.is_dir() and not (site / BUNDLE).exists():
             shutil.move(held, site / BUNDLE)
 
-    def start(self, site: Path, *, directory_urls: bool) -> None:
-        """Index ``site`` in a child process; the new index replaces the old when it is complete."""
+    def start(self, pages: list[SearchPage], site: Path, *, directory_urls: bool) -> None:
+        """Index ``pages`` in a child process; the new index replaces the one in ``site`` when complete."""
         self.cancel()
+        self._written = write_documents(self._documents, pages, self._written)
         fresh = self._scratch / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
         started = time.perf_counter()
-        process = subprocess.Popen(command(site, fresh, directory_urls=directory_urls), cwd=site,
+        process = subprocess.Popen(command(self._documents, fresh, directory_urls=directory_urls),
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self._process = process
         _yield_to_rebuilds(process.pid)

@@ -5,6 +5,9 @@ whose ``enabled`` is on. The handbook's plugin puts this one under that name: th
 readers expect it, overrides/partials/search.html fills it with Pagefind's search, and Material's
 lunr index (the whole site's text in one JSON file every reader downloads) is not written. A config
 that still lists Material's ``search`` plugin gets it switched off, so no page is indexed twice.
+
+``mkdocs build`` starts Pagefind at the ``env`` event, when every page has been read and none drawn
+yet, and waits for it after the last page is written (pagefind_index.py).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .pagefind_index import BackgroundIndex, SearchIndexError, write_index
+from .pagefind_index import BUNDLE, BackgroundIndex, Indexing, SearchIndexError
+from .search_pages import SearchPage, search_pages
 
 log = get_plugin_logger(__name__)
 MATERIAL_SEARCH = "material/search"
@@ -31,6 +35,8 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         super().__init__()
         self.load_config({})
         self.background = BackgroundIndex(report=log.warning) if serving else None
+        self.pages: list[SearchPage] = []
+        self.indexing: Indexing | None = None  # mkdocs build's, from the env event to the end
 
     def on_pre_build(self, config):
         if self.background is not None:
@@ -41,15 +47,29 @@ class PagefindSearch(BasePlugin[SearchConfig]):
             self.background.put_back(Path(config.site_dir))
         return files
 
+    def on_env(self, env, config, files):
+        # The pages MkDocs read in this build: in a dirty rebuild, those not read have no content.
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.pages = search_pages(pages, config.theme.get("language") or "en")
+        if self.background is None:
+            self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE,
+                                     directory_urls=config.use_directory_urls)
+        return env
+
     def on_post_build(self, config):
-        site = Path(config.site_dir)
         if self.background is not None:
-            self.background.start(site, directory_urls=config.use_directory_urls)
+            self.background.start(self.pages, Path(config.site_dir), directory_urls=config.use_directory_urls)
             return
+        indexing, self.indexing = self.indexing, None
         try:
-            write_index(site, directory_urls=config.use_directory_urls)
+            indexing.wait()
         except SearchIndexError as error:
             raise Abort(f"Could not write the search index (Pagefind): {error}") from None
+
+    def on_build_error(self, error):
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
 
     def on_shutdown(self):
         if self.background is not None:

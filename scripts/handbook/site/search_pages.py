@@ -1,0 +1,69 @@
+"""What Pagefind reads: each searched page's content as a small HTML document of its own.
+
+Pagefind could only start on the site once MkDocs had written every page in the theme, and the
+build then waited for it: a quarter of a build. Every page's content is known earlier, once MkDocs
+has read all of them (its ``env`` event) and before it draws any in the theme. Written out then,
+as one document a page at the page's own path, they are indexed on the second core while MkDocs
+draws and writes the site.
+
+A document holds what Pagefind read of a written page: the page's language, its title as an h1
+when its content has none (as Material's content.html draws it), and its content, inside
+``data-pagefind-body`` with the weight and kind its frontmatter's ``search:`` asks for. A page
+whose ``search: {exclude: true}`` has no document. The theme's header, nav and footer were never
+indexed, so nothing is lost by leaving them out.
+"""
+
+from __future__ import annotations
+
+import html
+import numbers
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    path: str  # the page's file in the site: contacts/jane-doe/index.html
+    document: str | None  # None: the page was not read again (a dirty rebuild); its last document stands
+
+
+def search_pages(pages, language: str) -> list[SearchPage]:
+    """The documents of MkDocs' pages (``Page`` objects, read), in the site's order."""
+    found = []
+    for page in pages:
+        settings = page.meta.get("search") if page.meta else None
+        settings = settings if isinstance(settings, dict) else {}
+        if settings.get("exclude"):
+            continue
+        found.append(SearchPage(page.file.dest_uri, None if page.content is None else
+                                document(page.title, page.content, settings, language)))
+    return found
+
+
+def document(title: str | None, content: str, settings: dict, language: str) -> str:
+    attributes = ""
+    boost = settings.get("boost")
+    if isinstance(boost, numbers.Number) and not isinstance(boost, bool):
+        attributes += f' data-pagefind-weight="{boost}"'
+    if settings.get("kind"):
+        attributes += f' data-pagefind-meta="kind:{html.escape(str(settings["kind"]))}"'
+    heading = "" if "<h1" in content else f"<h1>{html.escape(title or '')}</h1>\n"
+    return (f'<!doctype html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8"></head>'
+            f"<body><div data-pagefind-body{attributes}>\n{heading}{content}\n</div></body></html>\n")
+
+
+def write_documents(folder: Path, pages: list[SearchPage], written: set[str] = frozenset()) -> set[str]:
+    """Write each page's document under ``folder``, where the documents of ``written`` were put
+    last time: a page not read again keeps its last one, and that of a page now gone is deleted.
+    Returns the paths of the documents now there."""
+    wanted = {page.path for page in pages}
+    for gone in sorted(written - wanted):
+        (folder / gone).unlink(missing_ok=True)
+    for page in pages:
+        if page.document is None:
+            continue
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8") as file:
+            file.write(page.document)
+    return wanted

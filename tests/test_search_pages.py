@@ -1,0 +1,45 @@
+"""The documents Pagefind reads (site/search_pages.py): one a page, as the page's content is drawn."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from handbook.site.search_pages import SearchPage, search_pages, write_documents
+
+
+def page(dest: str, content: str | None, title: str = "Title", **meta):
+    return SimpleNamespace(file=SimpleNamespace(dest_uri=dest), content=content, title=title, meta=meta)
+
+
+def test_a_page_without_a_heading_gets_its_title_as_one_escaped():
+    [found] = search_pages([page("a/index.html", "<p>Text</p>", title="Ana & <Bo>")], "en")
+    assert '<html lang="en">' in found.document
+    assert "<div data-pagefind-body>\n<h1>Ana &amp; &lt;Bo&gt;</h1>\n<p>Text</p>" in found.document
+    [found] = search_pages([page("a/index.html", '<h1 id="a">Own</h1>')], "en")
+    assert "<h1>Title</h1>" not in found.document
+
+
+def test_the_frontmatters_search_settings_become_pagefinds_attributes():
+    weighed, labelled, odd = search_pages([
+        page("a/index.html", "<p>a</p>", search={"boost": 0.2}),
+        page("b/index.html", "<p>b</p>", search={"kind": 'Person "x"'}),
+        page("c/index.html", "<p>c</p>", search={"boost": True, "kind": ""}),
+    ], "en")
+    assert '<div data-pagefind-body data-pagefind-weight="0.2">' in weighed.document
+    assert '<div data-pagefind-body data-pagefind-meta="kind:Person &quot;x&quot;">' in labelled.document
+    assert "<div data-pagefind-body>" in odd.document  # a yes/no is no weight
+
+
+def test_an_excluded_page_has_no_document_and_one_not_read_again_keeps_its_last():
+    found = search_pages([page("cal/index.html", "<p>x</p>", search={"exclude": True}),
+                          page("kept/index.html", None), page("odd/index.html", "<p>y</p>", search="yes")], "de")
+    assert [(f.path, f.document is None) for f in found] == [("kept/index.html", True), ("odd/index.html", False)]
+    assert '<html lang="de">' in found[1].document
+
+
+def test_documents_are_written_kept_and_deleted_as_the_pages_are(tmp_path):
+    written = write_documents(tmp_path, [SearchPage("a/index.html", "A1"), SearchPage("b/index.html", "B1")])
+    written = write_documents(tmp_path, [SearchPage("a/index.html", None), SearchPage("c/index.html", "C1")], written)
+    assert written == {"a/index.html", "c/index.html"}
+    assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*.html")} == {
+        "a/index.html": "A1", "c/index.html": "C1"}
