@@ -23,6 +23,7 @@ from ..render.reuse import Reuse
 from ..render.headings import anchored
 from ..render.site import render_errors
 from . import search
+from .compiled_templates import CompiledTemplates
 from .incremental import Incremental
 from .shared_nav import SharedNav
 from .watch import watch_folder
@@ -51,6 +52,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.reuse = Reuse()  # ... and makes a page again only when what it shows changed
         self.incremental = Incremental()
         self.shared_nav = SharedNav()
+        self.compiled = CompiledTemplates()  # the theme's, kept between the rebuilds of `mkdocs serve`
         self.watcher = None
         self.search: search.PagefindSearch | None = None  # one for every rebuild of `mkdocs serve`
 
@@ -166,6 +168,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The theme's templates do not change during a build (`mkdocs serve` makes a new environment
         # for each): no need to check every {% include %} on disk, thousands of times a build.
         env.auto_reload = False
+        env.bytecode_cache = self.compiled
         self.shared_nav.install(env)
         return env
 
