@@ -198,3 +198,23 @@ def test_stay_in_touch_max_below_ideal_is_reported_with_its_line(tmp_path):
     _, problems = load_handbook(tmp_path / "contacts", tmp_path)
     assert [(p.path, p.line, p.field) for p in problems] == [("contacts/people/ana.md", 4, "stay_in_touch")]
     assert "max" in problems[0].message
+
+
+def test_one_builds_agenda_is_worked_out_once_per_handbook_and_day(root, monkeypatch):
+    from handbook.derive import agenda as module
+
+    meeting(root, "2026-11-10 10:00")
+    handbook, _ = load_handbook(root / "contacts", root)
+    other, _ = load_handbook(root / "contacts", root)
+    worked_out = []
+    real = module._agenda
+    monkeypatch.setattr(module, "_agenda", lambda h, day: worked_out.append(day) or real(h, day))
+    with module.agenda_kept():
+        first = agenda(handbook, D(2026, 11, 25))
+        first.clear()  # a caller's list is its own
+        assert agenda(handbook, D(2026, 11, 25)) == real(handbook, D(2026, 11, 25)) != []
+        agenda(handbook, D(2026, 11, 26))
+        agenda(other, D(2026, 11, 25))
+    assert worked_out == [D(2026, 11, 25), D(2026, 11, 26), D(2026, 11, 25)]
+    agenda(handbook, D(2026, 11, 25))  # outside a build: worked out each time
+    assert len(worked_out) == 4

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .book import Handbook, load_handbook
 from .clock import TODAY_ENV, today as today_from_env  # noqa: F401  (callers import them from here)
+from .derive.agenda import agenda_kept
 from .derive.privacy import public_view, withheld_contacts
 from .derive.status import with_evidence
 from .problems import Problem
@@ -69,7 +70,7 @@ class Started:
     reuse: Reuse | None = None  # `mkdocs serve`: outputs whose inputs are as last build's are not made again
 
     def finish(self) -> Built:
-        with reusing(self.reuse):
+        with reusing(self.reuse), agenda_kept():
             pages = render_pages(self.shown, self.options)
             files = render_files(self.shown, self.options)
             dashboard = render_dashboard(self.shown, self.options)

@@ -17,8 +17,10 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..book import MEETINGS_DIR, Handbook
 from ..model import Contact, Meeting
@@ -190,8 +192,33 @@ def sort_key(item: AgendaItem) -> tuple:
     return (item.date, rank, item.kind, item.start or dt.datetime.min, item.title, item.uid)
 
 
+# A build asks for the agenda five times (calendar, feed, dashboard, contact pages, contacts index);
+# within agenda_kept() it is worked out once. The handbook is held with it, so its id stays its own.
+_kept: ContextVar[dict | None] = ContextVar("agenda_kept", default=None)
+
+
+@contextmanager
+def agenda_kept() -> Iterator[None]:
+    """Within this block (one build's rendering: the handbook does not change) agenda() is computed once."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
 def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
     """Every open task and upcoming meeting, by date (then kind, time, title)."""
+    kept = _kept.get()
+    if kept is None:
+        return _agenda(handbook, today)
+    key = (id(handbook), today)
+    if key not in kept:
+        kept[key] = (handbook, _agenda(handbook, today))
+    return list(kept[key][1])
+
+
+def _agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
     items: list[AgendaItem] = []
     for meeting in handbook.meetings.values():
         if meeting.status == "planned" and meeting.day >= today:
