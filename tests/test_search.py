@@ -126,3 +126,12 @@ def test_a_rebuild_keeps_the_last_index_until_the_new_one_is_written(tmp_path):
         assert set(indexed_pages(site)) == {""}
     finally:
         index.close()
+
+
+def test_a_dirty_build_says_which_pages_search_leaves_out(handbook_copy, tmp_path):
+    site = tmp_path / "site"
+    assert run_mkdocs(handbook_copy, "build", site=site).returncode == 0
+    again = run_mkdocs(handbook_copy, "build", "--dirty", site=site)  # the guide's files are older than their pages
+    assert again.returncode == 0, again.stderr
+    assert "mkdocs build --dirty did not read" in again.stderr and "search leaves them out" in again.stderr
+    assert "contacts/jane-doe/" in indexed_pages(site)  # generated pages are always read again
