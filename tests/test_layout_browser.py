@@ -5,11 +5,12 @@ company names and tag lists are as long as real ones get."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_handbook, run_mkdocs, serve_directory, write_record
+from conftest import TODAY, copy_handbook, run_mkdocs, serve_directory, write_record
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +114,12 @@ def open_page(page, url: str, width: int, scheme: str = "light"):
     page.wait_for_function(SIDEBARS_SIZED)
 
 
+def serious_violations(page) -> list[str]:
+    """axe's serious and critical findings on the open page, each with up to three of its elements."""
+    return [f"{v['id']}: {v['help']} {[node['target'] for node in v['nodes'][:3]]}"
+            for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_kind_of_page_fits_the_screen_and_no_text_overlaps(page, handbook, width):
     name, url, found = handbook
@@ -139,10 +146,7 @@ def test_axe_finds_nothing_serious_on_any_kind_of_page(page, handbook, scheme):
     width = 1280 if scheme == "light" else 390  # each scheme at one width keeps the run short
     for kind, path in found.items():
         open_page(page, url + path, width, scheme)
-        for violation in page.evaluate(AXE_RUN):
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"][:3]]
-                problems.append(f"{kind} ({path}) at {width} px: {violation['id']}: {violation['help']} {targets}")
+        problems += [f"{kind} ({path}) at {width} px: {found}" for found in serious_violations(page)]
     assert not problems, f"{name} handbook, {scheme} mode:\n" + "\n".join(problems)
 
 
@@ -153,10 +157,7 @@ LATER_DAYS = (8, 40)
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_when_the_site_is_read_days_after_the_build(page, handbook, scheme):
-    import datetime as dt
-
     from axe_playwright_python.sync_playwright import Axe
-    from conftest import TODAY
 
     name, url, found = handbook
     page.context.add_init_script(Axe().axe_script)
@@ -166,10 +167,7 @@ def test_axe_finds_nothing_serious_when_the_site_is_read_days_after_the_build(pa
         for kind in ("home", "calendar", "contact"):
             open_page(page, url + found[kind], 1280, scheme)
             assert page.locator(".hb-item--past, .hb-item--overdue").count() or kind != "calendar"
-            for violation in page.evaluate(AXE_RUN):
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [node["target"] for node in violation["nodes"][:3]]
-                    problems.append(f"{kind} read {days} days later: {violation['id']}: {violation['help']} {targets}")
+            problems += [f"{kind} read {days} days later: {found}" for found in serious_violations(page)]
     assert not problems, f"{name} handbook, {scheme} mode:\n" + "\n".join(problems)
 
 
@@ -211,10 +209,9 @@ def test_every_public_page_is_written_for_a_visitor(page, public_site):
 def test_screenshots_of_every_kind_of_page(browser, handbook):
     """The README's screenshots of each kind of page at 390 and 1280 px, from the test handbook.
     Only with HANDBOOK_SCREENSHOTS=docs, which writes them to docs/screens/."""
-    import datetime as dt
     import os
 
-    from conftest import REPO, TODAY
+    from conftest import REPO
 
     folder = os.environ.get("HANDBOOK_SCREENSHOTS", "")
     name, url, found = handbook

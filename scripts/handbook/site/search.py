@@ -51,11 +51,11 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         # The pages MkDocs read in this build: in a dirty rebuild, those not read have no content.
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.pages = search_pages(pages, config.theme.get("language") or "en")
-        unread = [page.path for page in self.pages if page.document is None]
-        if self.background is None and unread:  # only `mkdocs build --dirty` leaves pages unread
-            log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
-                        f"{unread[0]}: search leaves them out until a full mkdocs build")
         if self.background is None:
+            unread = [page.path for page in self.pages if page.document is None]
+            if unread:  # only `mkdocs build --dirty` leaves pages unread
+                log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
+                            f"{unread[0]}: search leaves them out until a full mkdocs build")
             self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE,
                                      directory_urls=config.use_directory_urls)
         return env

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import numbers
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def document(title: str | None, content: str, settings: dict, language: str) -> 
             f"<body><div data-pagefind-body{attributes}>\n{heading}{content}\n</div></body></html>\n")
 
 
-def write_documents(folder: Path, pages: list[SearchPage], written: set[str] = frozenset()) -> set[str]:
+def write_documents(folder: Path, pages: list[SearchPage], written: Set[str] = frozenset()) -> set[str]:
     """Write each page's document under ``folder``, where the documents of ``written`` were put
     last time: a page not read again keeps its last one, and that of a page now gone is deleted.
     Returns the paths of the documents now there."""
