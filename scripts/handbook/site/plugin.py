@@ -24,6 +24,7 @@ from ..render.headings import anchored
 from ..render.site import render_errors
 from . import search
 from .compiled_templates import CompiledTemplates
+from .idle_gc import IdleCollector
 from .incremental import Incremental
 from .shared_nav import SharedNav
 from .watch import watch_folder
@@ -55,6 +56,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.compiled = CompiledTemplates()  # the theme's, kept between the rebuilds of `mkdocs serve`
         self.watcher = None
         self.search: search.PagefindSearch | None = None  # one for every rebuild of `mkdocs serve`
+        self.idle_gc = IdleCollector()
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -62,6 +64,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.incremental.enabled = command == "serve" and dirty
 
     def on_config(self, config):
+        if self.command == "serve":
+            self.idle_gc.busy()  # the first event of every rebuild
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.contacts_dir = (root / self.config.contacts_dir).resolve()
@@ -120,7 +124,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # them are dropped or become text (see withheld.py), instead of dead links.
         self.withheld.folders = self.built.withheld
         self.withheld.site_url = config.site_url or ""
-        self.withheld.present = {f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
+        # Only the public profile withholds anything; the private one needs no list of pages.
+        self.withheld.present = ({f.src_uri for f in files} | {f.url.rstrip("/") for f in files}
+                                 if self.built.withheld else frozenset())
         if self.built.withheld and config.nav:
             config.nav = self.withheld.nav(config.nav) or []
         # Everything below needs only the dashboard, the problems and the list of pages: let the
@@ -182,7 +188,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.watcher = watch_folder(server, self.contacts_dir)
         return server
 
+    def on_post_build(self, config):
+        if self.command == "serve":
+            self.idle_gc.idle()
+
+    def on_build_error(self, error):
+        if self.command == "serve":
+            self.idle_gc.idle()
+
     def on_shutdown(self):
+        self.idle_gc.stop()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
