@@ -4,6 +4,7 @@ edit, the pages it keeps must be byte for byte the pages a fresh build makes."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from conftest import write
 
 from handbook import pipeline
+from handbook.read_cache import RACY_NS, ReadCache
+from handbook.render import messages
 from handbook.render import RenderOptions
 from handbook.render.reuse import Reuse, WatchedHandbook, page, reusing
 
@@ -22,8 +25,9 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
-def built(root: Path, options: RenderOptions, reuse: Reuse | None = None) -> pipeline.Built:
-    return pipeline.build(root / "contacts", options, root, reuse=reuse)
+def built(root: Path, options: RenderOptions, reuse: Reuse | None = None,
+          cache: ReadCache | None = None) -> pipeline.Built:
+    return pipeline.build(root / "contacts", options, root, cache=cache, reuse=reuse)
 
 
 def same_outputs(one: pipeline.Built, other: pipeline.Built) -> None:
@@ -59,19 +63,31 @@ EDITS = [
 
 
 @pytest.mark.parametrize("profile", ["private", "public"])
-def test_after_every_edit_the_kept_pages_are_what_a_fresh_build_makes(handbook_copy, today, profile):
+@pytest.mark.parametrize("cached", [False, True], ids=["", "file-cache"])
+def test_after_every_edit_the_kept_pages_are_what_a_fresh_build_makes(handbook_copy, today, profile, cached):
+    # With the file cache, unchanged files give last build's very records: nothing may change them.
     options = RenderOptions(profile=profile, today=today)
-    reuse = Reuse()
-    first = built(handbook_copy, options, reuse)
+    reuse, cache = Reuse(), ReadCache(clock=lambda: time.time_ns() + 10 * RACY_NS) if cached else None
+    first = built(handbook_copy, options, reuse, cache)
     same_outputs(first, built(handbook_copy, options))
     assert reuse.made >= len(first.pages) > 5 and reuse.reused == 0  # the first build made every page
     for what, make_edit in EDITS:
         make_edit(handbook_copy)
         reuse.made = reuse.reused = 0
         try:
-            same_outputs(built(handbook_copy, options, reuse), built(handbook_copy, options))
+            same_outputs(built(handbook_copy, options, reuse, cache), built(handbook_copy, options))
         except AssertionError as error:
             raise AssertionError(f"after {what}: {error}") from None
+
+
+@pytest.mark.parametrize("serving", [False, True])
+def test_each_persons_messages_are_filled_once_a_build(handbook_copy, today, monkeypatch, serving):
+    # The build checks every template for everyone, then the contact pages show those very messages.
+    filled = []
+    fill_all = messages._fill_all
+    monkeypatch.setattr(messages, "_fill_all", lambda hb, contact, day: filled.append(contact.slug) or fill_all(hb, contact, day))
+    result = built(handbook_copy, RenderOptions(today=today), Reuse() if serving else None)
+    assert sorted(filled) == sorted(result.handbook.contacts) and len(filled) > 5
 
 
 def test_a_note_makes_again_only_the_pages_that_show_it(handbook_copy, today):

@@ -51,11 +51,29 @@ def without_withheld(outputs: Mapping, withheld: tuple[str, ...]) -> Mapping:
     return {path: data for path, data in outputs.items() if not path.startswith(withheld)}
 
 
+@dataclass(frozen=True)
+class Checked:
+    handbook: Handbook  # as the files say
+    evident: Handbook  # with statuses as the files show them (derive/status.py): what every view shows
+    problems: list[Problem]
+
+
 def load_checked(contacts_dir: Path, today: dt.date, root: Path | None = None,
-                 cache: ReadCache | None = None) -> tuple[Handbook, list[Problem]]:
-    """Every problem the build reports: the files, and the message templates filled in for everyone."""
+                 cache: ReadCache | None = None, reuse: Reuse | None = None) -> Checked:
+    """Every problem the build reports: the files, and the message templates filled in for everyone.
+    They are filled for the very handbook the pages show (messages are kept by handbook), so once."""
     handbook, problems = load_handbook(contacts_dir, root, cache)
-    return handbook, problems + message_problems(handbook, today)
+    evident = with_evidence(handbook, today)
+    if reuse is not None:
+        evident = _as_last_build(evident, reuse)
+    return Checked(handbook, evident, problems + message_problems(evident, today))
+
+
+def _as_last_build(handbook: Handbook, reuse: Reuse) -> Handbook:
+    """Unchanged people, meetings and companies as the very objects of the last build."""
+    return dataclasses.replace(handbook, contacts=reuse.same_records("contacts", handbook.contacts),
+                               meetings=reuse.same_records("meetings", handbook.meetings),
+                               companies=reuse.same_records("companies", handbook.companies)).index()
 
 
 @dataclass
@@ -81,20 +99,10 @@ class Started:
 def start(contacts_dir: Path, options: RenderOptions, root: Path | None = None,
           cache: ReadCache | None = None, reuse: Reuse | None = None) -> Started:
     """Load and check now; render when ``finish`` is called."""
-    handbook, problems = load_checked(contacts_dir, options.today, root, cache)
-    shown = _shown(handbook, options)
-    if reuse is not None:
-        shown = dataclasses.replace(shown, contacts=reuse.same_records("contacts", shown.contacts),
-                                    meetings=reuse.same_records("meetings", shown.meetings),
-                                    companies=reuse.same_records("companies", shown.companies)).index()
-    return Started(problems, shown, options, withheld_folders(handbook, options), reuse)
-
-
-def _shown(handbook: Handbook, options: RenderOptions) -> Handbook:
-    """What this profile renders: everything, or only what the public may see; statuses as the
-    files show them (derive/status.py), so every page and chart tells the same."""
-    handbook = with_evidence(handbook, options.today)
-    return handbook if options.private else public_view(handbook)
+    checked = load_checked(contacts_dir, options.today, root, cache, reuse)
+    # What this profile renders: everything, or only what the public may see.
+    shown = checked.evident if options.private else public_view(checked.evident)
+    return Started(checked.problems, shown, options, withheld_folders(checked.handbook, options), reuse)
 
 
 def build(contacts_dir: Path, options: RenderOptions, root: Path | None = None,

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..derive.duplicates import find_duplicates
-from ..derive.status import lagging_statuses, with_evidence
+from ..derive.status import lagging_statuses
 from ..pipeline import load_checked, today_from_env
 from ..problems import Problem, errors
 from ..render.messages import message_warnings
@@ -33,9 +33,9 @@ def check_problems(root: Path) -> list[Problem]:
     """Everything the build would report, plus the checks only the terminal shows (possible duplicates,
     statuses that lag behind the files, your message templates against the guide's advice)."""
     today = today_from_env()
-    handbook, problems = load_checked(contacts_dir(root), today, root)
-    problems = problems + find_duplicates(handbook) + lagging_statuses(handbook, today)
-    problems += message_warnings(with_evidence(handbook, today), today)
+    checked = load_checked(contacts_dir(root), today, root)
+    problems = checked.problems + find_duplicates(checked.handbook) + lagging_statuses(checked.handbook, today)
+    problems += message_warnings(checked.evident, today)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
 
 
