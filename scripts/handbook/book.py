@@ -7,10 +7,11 @@ importers share, so they always agree on what is valid.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from slugify import slugify
@@ -90,16 +91,44 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _kept_aside(path: Path) -> bool:
+    return _aside(path.name)
+
+
+def _aside(name: str) -> bool:
     # Names starting with '.' or '_' are the user's way to keep a file out; '~' ends an editor's backup.
-    return path.name.startswith((".", "_")) or path.name.endswith("~")
+    return name.startswith((".", "_")) or name.endswith("~")
 
 
 def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file() and not _kept_aside(p))
+    # scandir knows a regular file from its directory entry: no stat() per file, thousands of them a build
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.endswith(".md") and e.is_file() and not _aside(e.name)]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in sorted(names)]
+
+
+@lru_cache(maxsize=65536)
+def file_slug(stem: str) -> str:
+    """The slug of a file name: every build asks it of every file, and file names rarely change."""
+    return slugify(stem)
 
 
 def _is_markdown(path: Path) -> bool:
     return path.suffix.lower() in (".md", ".markdown")
+
+
+def _other_entries(folder: Path) -> list[Path]:
+    """What a record folder holds besides its *.md files and what is kept aside (from the directory
+    entries alone: the *.md files are most of them, and need no stat() here)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries
+                     if not _aside(e.name) and not (e.name.endswith(".md") and e.is_file())]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in sorted(names)]
 
 
 def _unread_files(contacts_dir: Path, root: Path) -> list[Problem]:
@@ -113,9 +142,7 @@ def _unread_files(contacts_dir: Path, root: Path) -> list[Problem]:
              for path in sorted(contacts_dir.glob("*")) if path.is_file() and _is_markdown(path) and not _kept_aside(path)]
     for name in RECORD_DIRS:
         folder = contacts_dir / name
-        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if _kept_aside(path) or (path.is_file() and path.suffix == ".md"):
-                continue
+        for path in _other_entries(folder):
             if path.is_file():
                 found.append(unread(path, "the build reads only names ending in '.md', in lower case",
                                     f"rename it to {path.stem}.md, or start its name with '_' to keep it aside"))
@@ -157,6 +184,36 @@ def _read_fields(path: Path, display: str, model, problems: list[Problem], cache
     return doc, fields
 
 
+def _parse_record(path: Path, display: str, model, make) -> tuple[Document | None, object, tuple[Problem, ...]]:
+    doc, fields, found = _parse_fields(path, display, model)
+    if fields is None:
+        return doc, None, found
+    record, more = make(doc, fields)
+    return doc, record, (*found, *more)
+
+
+def _read_record(path: Path, display: str, model, slug: str, make, problems: list[Problem],
+                 cache: ReadCache | None):
+    """Read, validate and make one file's record: (document or None, record or None), problems
+    appended. With a cache, an unchanged file gives last build's very record."""
+    parse = partial(_parse_record, path, display, model, partial(make, slug))
+    doc, record, found = cache.read(path, (display, model.__name__, slug), parse) if cache else parse()
+    problems += found
+    return doc, record
+
+
+def _person(slug: str, doc: Document, fields: PersonFields) -> tuple[Contact | None, tuple[Problem, ...]]:
+    if not slugify(fields.name):
+        return None, (Problem(doc.path, doc.line_of(("name",)), "name",
+                              f"'{fields.name}' has no letters or digits to make a page address from",
+                              "write the name with at least one letter"),)
+    return Contact.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc)), ()
+
+
+def _meeting(slug: str, doc: Document, fields: MeetingFields) -> tuple[Meeting, tuple[Problem, ...]]:
+    return Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc)), ()
+
+
 def _duplicate_slug(display: str, slug: str, owner: str) -> Problem:
     return Problem(display, 1, "file", f"duplicate slug '{slug}': {owner} has it too",
                    f"rename this file, e.g. to {slug}-2.md")
@@ -166,9 +223,10 @@ def _read_people(folder: Path, root: Path, problems: list[Problem],
                  cache: ReadCache | None = None) -> tuple[dict[str, Contact], dict[str, str]]:
     contacts: dict[str, Contact] = {}
     owners: dict[str, str] = {}  # slug -> file, including files that failed validation
+    base = _display(folder, root)
     for path in _markdown_files(folder):
-        display = _display(path, root)
-        slug = slugify(path.stem)
+        display = f"{base}/{path.name}"
+        slug = file_slug(path.stem)
         if not slug:
             problems.append(Problem(display, 1, "file", f"the file name '{path.name}' gives an empty slug",
                                     "rename it to the person's name, e.g. jane-doe.md"))
@@ -177,14 +235,9 @@ def _read_people(folder: Path, root: Path, problems: list[Problem],
             problems.append(_duplicate_slug(display, slug, owners[slug]))
             continue
         owners[slug] = display
-        doc, fields = _read_fields(path, display, PersonFields, problems, cache)
-        if fields is not None:
-            if not slugify(fields.name):
-                problems.append(Problem(display, doc.line_of(("name",)), "name",
-                                        f"'{fields.name}' has no letters or digits to make a page address from",
-                                        "write the name with at least one letter"))
-                continue
-            contacts[slug] = Contact.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
+        _, contact = _read_record(path, display, PersonFields, slug, _person, problems, cache)
+        if contact is not None:
+            contacts[slug] = contact
     return contacts, owners
 
 
@@ -217,20 +270,17 @@ def _read_meetings(folder: Path, root: Path, problems: list[Problem], cache: Rea
     meeting file by slug, readable or not."""
     meetings = []
     owners: dict[str, tuple[str, Document | None]] = {}  # slug -> file: two files must never become one page
+    base = _display(folder, root)
     for path in _markdown_files(folder):
-        display = _display(path, root)
-        slug = slugify(path.stem) or "meeting"
+        display = f"{base}/{path.name}"
+        slug = file_slug(path.stem) or "meeting"
         if slug in owners:
             problems.append(_duplicate_slug(display, slug, owners[slug][0]))
             continue
-        doc, fields = _read_fields(path, display, MeetingFields, problems, cache)
+        doc, meeting = _read_record(path, display, MeetingFields, slug, _meeting, problems, cache)
         owners[slug] = (display, doc)
-        if doc is None:
-            continue
-        meeting = None
-        if fields is not None:
-            meeting = Meeting.model_construct(**dict(fields), slug=slug, notes=doc.body, source=_source(doc))
-        meetings.append((meeting, doc))
+        if doc is not None:
+            meetings.append((meeting, doc))
     return meetings, owners
 
 
