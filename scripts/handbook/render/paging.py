@@ -36,3 +36,8 @@ def paged(folder: str, rows: Sequence[T], size: int | None = None) -> list[tuple
     srcs = tuple(page_src(folder, n) for n in range(1, count + 1))
     return [(Pager(n, count, (n - 1) * size + 1, min(n * size, len(rows)), len(rows), srcs),
              rows[(n - 1) * size: n * size]) for n in range(1, count + 1)]
+
+
+def numbered(title: str, pager: Pager) -> str:
+    """A page's title: the index's own on page 1, then "…, page N"."""
+    return title if pager.number == 1 else f"{title}, page {pager.number}"

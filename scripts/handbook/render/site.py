@@ -21,7 +21,7 @@ from .environment import environment
 from .messages import page_messages
 from .headings import anchored
 from .notes import notes_html
-from .paging import Pager, paged
+from .paging import numbered, paged
 from .text import page_meta
 
 
@@ -127,7 +127,7 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     people = sorted(handbook.contacts.values(), key=lambda c: c.name.lower())  # as Jinja's sort did
     for pager, rows in paged("contacts", people):
         yield render("contacts_index.md.j2", handbook, options, pager.src,
-                     meta=meta(title=_numbered("Contacts", pager), hide=["navigation", "toc"]),
+                     meta=meta(title=numbered("Contacts", pager), hide=["navigation", "toc"]),
                      last_met=last_met, rows=rows, pager=pager, **values)
     upcoming = [m for m in handbook.meetings.values() if m.day >= options.today and m.status != "cancelled"]
     coming = {m.slug for m in upcoming}  # a set: comparing models one by one is quadratic
@@ -136,14 +136,10 @@ def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     ahead = len(upcoming)
     for pager, rows in paged("meetings", upcoming + past):
         before = max(0, min(len(rows), ahead - (pager.first - 1)))  # how many of this page's rows are upcoming
-        yield render("meetings_index.md.j2", handbook, options, pager.src, meta=meta(title=_numbered("Meetings", pager)),
+        yield render("meetings_index.md.j2", handbook, options, pager.src, meta=meta(title=numbered("Meetings", pager)),
                      upcoming=rows[:before], past=rows[before:], pager=pager)
     yield render("questions.md.j2", handbook, options, "questions/index.md",
                  meta=meta(title="Question bank", search=search.QUESTION_BANK), groups=handbook.bank.grouped())
-
-
-def _numbered(title: str, pager: Pager) -> str:
-    return title if pager.number == 1 else f"{title}, page {pager.number}"
 
 
 def render_errors(problems) -> str:

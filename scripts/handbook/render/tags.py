@@ -17,7 +17,7 @@ from ..book import Handbook
 from ..identity import tag_slug
 from ..model import Contact
 from . import search, urls
-from .paging import Pager, paged
+from .paging import numbered, paged
 from .site import Page, RenderOptions, meta, render
 
 
@@ -83,14 +83,10 @@ def tag_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     listed = [Listed(tag.name, tag.src, len(tag.people)) for tag in found]
     for pager, rows in paged(urls.TAGS_FOLDER, listed):
         yield render("tags_index.md.j2", handbook, options, pager.src,
-                     meta=meta(title=_numbered("Tags", pager), search=search.LEFT_OUT, hide=["toc"]),
+                     meta=meta(title=numbered("Tags", pager), search=search.LEFT_OUT, hide=["toc"]),
                      rows=rows, pager=pager)
     for tag in found:
         for pager, rows in paged(urls.tag_folder(tag.slug), [Row.of(c) for c in tag.people]):
             yield render("tag.md.j2", handbook, options, pager.src,
-                         meta=meta(title=_numbered(f"Tag: {tag.name}", pager), search=search.LEFT_OUT, hide=["toc"]),
+                         meta=meta(title=numbered(f"Tag: {tag.name}", pager), search=search.LEFT_OUT, hide=["toc"]),
                          name=tag.name, spellings=tag.spellings, rows=rows, pager=pager, index=urls.TAGS_SRC)
-
-
-def _numbered(title: str, pager: Pager) -> str:
-    return title if pager.number == 1 else f"{title}, page {pager.number}"
