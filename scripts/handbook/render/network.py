@@ -3,7 +3,8 @@
 The diagram is SVG laid out here at build time (no Mermaid, no script, works offline): one column
 per generation of introductions, read left to right, each person a link to their page. People no
 referral connects yet sit in a grid below it. Past DIAGRAM_LIMIT people a drawing stops being
-readable, so the page says so and keeps only the tree, which works at any size.
+readable, so the page says so and keeps only the tree. The tree goes onto pages of about
+paging.ROWS people (network_tree.py); the summary and the diagram are on page 1.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from ..book import Handbook
 from ..derive.referrals import Node, ReferralGraph, referral_graph
 from . import search
 from .environment import environment
+from .network_tree import tree_pages
+from .paging import Pager, numbered, page_src
 from .site import Page, PageContext, RenderOptions, meta, render
-from .urls import NETWORK_SRC, network_anchor
+from .urls import NETWORK_FOLDER, NETWORK_SRC, network_anchor
 
 DIAGRAM_LIMIT = 150
 COLUMN, BOX_WIDTH, BOX_HEIGHT, ROW = 220, 190, 28, 36  # layout units (px at 100%)
@@ -126,5 +129,12 @@ def network_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     diagram = None
     if 0 < people <= DIAGRAM_LIMIT:
         diagram = draw(layout(handbook, graph, PageContext(handbook, options, NETWORK_SRC)))
-    yield render("network.md.j2", handbook, options, NETWORK_SRC, meta=meta(title="Network", search=search.LEFT_OUT), graph=graph,
-                 nodes=graph.in_order(), diagram=diagram, limit=DIAGRAM_LIMIT, anchor=network_anchor)
+    pages = tree_pages(graph)
+    srcs = tuple(page_src(NETWORK_FOLDER, number) for number in range(1, len(pages) + 1))
+    for number, tree in enumerate(pages, start=1):
+        pager = Pager(number, len(pages), tree.first, tree.last, people, srcs)
+        # Each page gets only what it shows, so `mkdocs serve` makes again only the pages that changed.
+        summary = {"people": people, "introduced": len(graph.referrer), "diagram": diagram} if number == 1 else {}
+        yield render("network.md.j2", handbook, options, pager.src,
+                     meta=meta(title=numbered("Network", pager), search=search.LEFT_OUT), entries=tree.entries,
+                     pager=pager, limit=DIAGRAM_LIMIT, anchor=network_anchor, **summary)

@@ -21,7 +21,8 @@ from .environment import environment
 from .messages import page_messages
 from .headings import anchored
 from .notes import notes_html
-from .paging import numbered, paged
+from .network_tree import pages_holding, tree_pages
+from .paging import numbered, page_src, paged
 from .text import page_meta
 
 
@@ -94,6 +95,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     about: dict[str, list] = {}  # each person's nudges, for their page
     for nudge in nudges(handbook, options.today, graph) if options.private else ():
         about.setdefault(nudge.contact, []).append(nudge)
+    on_page = pages_holding(tree_pages(graph))  # where each person's entry in the referral tree is
     for contact in sorted(handbook.contacts.values(), key=lambda c: urls.contact_src(c.slug)):
         meetings = sorted(handbook.meetings_with(contact.slug), key=lambda m: (m.start, m.slug), reverse=True)
         next_touch, open_tasks = for_contact(due.get(contact.slug, []))
@@ -103,7 +105,7 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
                      messages=page_messages(handbook, contact, open_tasks, options.today) if options.private else [],
                      next_touch=next_touch, open_tasks=open_tasks, neighbourhood=graph.neighbourhood(contact.slug),
                      person_nudges=about.get(contact.slug, []), code_spans=code_spans, nudge_src=nudge_src,
-                     network=(urls.NETWORK_SRC, urls.network_anchor(contact.slug)))
+                     network=(page_src(urls.NETWORK_FOLDER, on_page[contact.slug]), urls.network_anchor(contact.slug)))
 
 
 def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:

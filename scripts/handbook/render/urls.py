@@ -40,7 +40,8 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
 
 MEETINGS_FOLDER = "meetings/"
 CALENDAR_FOLDER = "calendar/"
-NETWORK_SRC = "network/index.md"
+NETWORK_FOLDER = "network"
+NETWORK_SRC = f"{NETWORK_FOLDER}/index.md"  # page 1; the referral tree goes on at paging.page_src(NETWORK_FOLDER, N)
 ERRORS_SRC = "handbook-errors.md"  # every problem, while `mkdocs serve` runs with some
 
 
@@ -65,7 +66,7 @@ def company_src(slug: str) -> str:
 
 
 def network_anchor(slug: str) -> str:
-    """The id of a person's entry in the network page's referral tree."""
+    """The id of a person's entry in the referral tree, on the network page that lists them."""
     return f"net-{slug}"
 
 
