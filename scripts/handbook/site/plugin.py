@@ -20,6 +20,7 @@ from ..read_cache import ReadCache
 from ..render import RenderOptions, urls
 from ..render.messages import remember_between_builds
 from ..render.reuse import Reuse
+from ..render.compact_html import compact
 from ..render.headings import anchored
 from ..render.site import render_errors
 from . import search
@@ -183,6 +184,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.built and errors(self.built.problems):
             context["handbook_errors"] = len(errors(self.built.problems))
         return context
+
+    def on_post_page(self, output, page, config):
+        return compact(output)  # the templates' indentation: a sixth of a page's bytes
 
     def on_serve(self, server, config, builder):
         self.watcher = watch_folder(server, self.contacts_dir)
