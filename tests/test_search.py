@@ -11,7 +11,7 @@ from search_index import index_text, indexed_pages
 from serving import serving, wait_for
 
 from handbook.book import load_handbook
-from handbook.site.pagefind_index import BackgroundIndex
+from handbook.site.pagefind_index import UNUSED_FILES, BackgroundIndex
 from handbook.site.search_pages import SearchPage, document
 
 
@@ -19,6 +19,12 @@ def test_the_build_writes_pagefinds_index_and_not_materials(example_site):
     assert (example_site / "pagefind" / "pagefind.js").is_file()
     assert not (example_site / "search").exists()  # no lunr index for every reader to download
     assert len(indexed_pages(example_site)) > 20
+
+
+def test_the_site_ships_none_of_pagefinds_own_search_interfaces(example_site):
+    shipped = {path.name for path in (example_site / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-worker.js"} <= shipped  # what handbook.js loads, and what that loads
+    assert not shipped & set(UNUSED_FILES) and not [name for name in shipped if "-ui." in name]
 
 
 def test_the_search_box_is_in_materials_header_on_every_page(example_site):
@@ -98,6 +104,7 @@ def test_serve_indexes_after_each_rebuild_and_search_stays_up(handbook_copy, tmp
         wait_for(lambda: "Staff Data Analyst" in served.fetch("contacts/jane-doe/"))
         wait_for(lambda: "Staff Data Analyst" in indexed_words(site, "contacts/jane-doe/"))
         assert served.status("pagefind/pagefind.js") == 200
+        assert served.status("pagefind/pagefind-ui.js") == 404
     assert "Traceback" not in served.output and "search index not updated" not in served.output
 
 

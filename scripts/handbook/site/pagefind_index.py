@@ -37,6 +37,17 @@ BUNDLE = "pagefind"  # the folder in the site, also in overrides/partials/search
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink", ".hb-facts dt")
 
 
+# Pagefind's own search interfaces, which it writes beside every index: the site searches through
+# Material's box and handbook.js instead, so they are 420 KB of every site that nothing loads.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+
+def _drop_unused(bundle: Path) -> None:
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed; the message is what it printed."""
 
@@ -54,6 +65,7 @@ class Indexing:
     """The index for ``mkdocs build``: started once the documents are known, awaited at the end."""
 
     def __init__(self, pages: list[SearchPage], output: Path, *, directory_urls: bool):
+        self._output = output
         self._documents = Path(tempfile.mkdtemp(prefix="handbook-search-"))
         write_documents(self._documents, pages)
         self._process = subprocess.Popen(command(self._documents, output, directory_urls=directory_urls),
@@ -64,6 +76,7 @@ class Indexing:
             printed, _ = self._process.communicate()
             if self._process.returncode != 0:
                 raise SearchIndexError(_printed(printed))
+            _drop_unused(self._output)
         finally:
             shutil.rmtree(self._documents, ignore_errors=True)
 
@@ -135,6 +148,7 @@ class BackgroundIndex:
                 if process.returncode != 0:
                     self.report(f"search index not updated: {_printed(printed)}")
                     return
+                _drop_unused(fresh)
                 self._swap(fresh, site / BUNDLE)
                 self.seconds = time.perf_counter() - started
 
