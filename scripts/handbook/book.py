@@ -99,14 +99,22 @@ def _aside(name: str) -> bool:
     return name.startswith((".", "_")) or name.endswith("~")
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    # scandir knows a regular file from its directory entry: no stat() per file, thousands of them a build
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """A folder's entries by name; none when it is missing. scandir knows a regular file from its
+    directory entry: no stat() per file, thousands of them a build."""
     try:
         with os.scandir(folder) as entries:
-            names = [e.name for e in entries if e.name.endswith(".md") and e.is_file() and not _aside(e.name)]
+            return sorted(entries, key=lambda entry: entry.name)
     except (FileNotFoundError, NotADirectoryError):
         return []
-    return [folder / name for name in sorted(names)]
+
+
+def _is_record_file(entry: os.DirEntry) -> bool:
+    return entry.name.endswith(".md") and entry.is_file()
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return [Path(e.path) for e in _entries(folder) if _is_record_file(e) and not _aside(e.name)]
 
 
 @lru_cache(maxsize=65536)
@@ -120,15 +128,8 @@ def _is_markdown(path: Path) -> bool:
 
 
 def _other_entries(folder: Path) -> list[Path]:
-    """What a record folder holds besides its *.md files and what is kept aside (from the directory
-    entries alone: the *.md files are most of them, and need no stat() here)."""
-    try:
-        with os.scandir(folder) as entries:
-            names = [e.name for e in entries
-                     if not _aside(e.name) and not (e.name.endswith(".md") and e.is_file())]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [folder / name for name in sorted(names)]
+    """What a record folder holds besides its *.md files and what is kept aside."""
+    return [Path(e.path) for e in _entries(folder) if not _aside(e.name) and not _is_record_file(e)]
 
 
 def _unread_files(contacts_dir: Path, root: Path) -> list[Problem]:
