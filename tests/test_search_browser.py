@@ -138,3 +138,10 @@ def test_the_public_site_finds_shared_people_and_nobody_else(page, public_url):
         found = search(page, public_url, name)
         assert not any(name.split()[0].lower() in path for path in found), (name, found)
         assert name not in page.locator("[data-hb-search-results]").inner_text()
+
+
+def test_the_not_found_page_searches_too(page, example_url):
+    """404.html is served for any missing address, so its links are from the site's root ("/"), not
+    relative: its search must not make "//contacts/…" of them (another host to a browser)."""
+    name = fixture_records("people")["jane-doe"]["name"]
+    assert search(page, f"{example_url}404.html", name)[0] == "contacts/jane-doe/"
