@@ -186,7 +186,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        return compact(output)  # the templates' indentation: a sixth of a page's bytes
+        return compact(output)  # the templates' indentation and blank lines: a fifth of a page's bytes
+
+    def on_post_template(self, output, template_name, config):
+        return compact(output) if template_name.endswith(".html") else output  # 404.html
 
     def on_serve(self, server, config, builder):
         self.watcher = watch_folder(server, self.contacts_dir)
