@@ -44,3 +44,19 @@ def test_the_site_takes_no_fonts_or_scripts_from_third_parties(page, example_url
         page.goto(example_url + path)
         page.wait_for_load_state("networkidle")
     assert page.outside_requests == []
+
+
+def test_materials_script_runs_on_the_sites_settings_without_an_error(page, example_url):
+    """The site gives Material's script only the settings it uses (overrides/main.html): it must
+    still start on every kind of page, and its dark-mode switch still work."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("", "contacts/", "contacts/priya-raman/", "calendar/", "guide/why/", "404.html"):
+        page.goto(example_url + path)
+        page.wait_for_load_state("load")
+        assert "js" in page.evaluate("() => document.documentElement.classList.value").split(), path
+    page.goto(example_url)
+    scheme = page.evaluate("() => document.body.dataset.mdColorScheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== {scheme!r}")
+    assert errors == []
