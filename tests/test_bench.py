@@ -247,3 +247,32 @@ def test_one_case_runs_end_to_end_with_as_many_steps_as_the_progress_bar_expects
     assert result.sites["handbook"].calendar_bytes and result.sites["by-hand"].calendar_bytes is None
     people = (tmp_path / "work").glob("*/contacts/people/*.md")
     assert any(f"name: {result.query}\n" in p.read_text(encoding="utf-8") for p in people)  # a name was typed
+
+
+# A search box whose first result is drawn 150 ms after the input event, and an image on another host.
+_DELAYED_RESULT = """<!doctype html><html><head><title>t</title></head><body>
+<img src="http://example.org/tracker.png" alt="">
+<input data-hb-search-input aria-label="search"><ol data-hb-search-results></ol>
+<script>
+  document.querySelector("input").addEventListener("input", () => setTimeout(() => {
+    document.querySelector("ol").innerHTML = '<li class="md-search-result__item">found</li>';
+  }, 150), { once: true });
+</script></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_the_browser_times_a_search_by_the_pages_clock_and_counts_requests_that_leave(tmp_path):
+    from handbook.bench.browser import PAGEFIND, Browser, served
+
+    (tmp_path / "index.html").write_text(_DELAYED_RESULT, encoding="utf-8")
+    chromium = Browser()
+    try:
+        with served(tmp_path) as url:
+            loaded = chromium.home_load(url)
+            found = chromium.first_result(url, PAGEFIND, "Jane Doe")
+    finally:
+        chromium.close()
+    assert loaded.outside == 1 and found.outside == 1  # the image was asked for, and went nowhere
+    # From the click to the result: never less than the page's own delay (the watcher saw both ends).
+    assert found.seconds >= 0.15
