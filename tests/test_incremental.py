@@ -63,6 +63,29 @@ def test_a_cached_handbook_still_reports_a_broken_file_until_it_is_fixed(empty_h
     assert handbook.contacts == {}
 
 
+def test_a_kept_meeting_is_checked_again_when_its_person_or_the_question_bank_changes(empty_handbook):
+    # An unchanged meeting file keeps last build's check only while its people and the bank stand.
+    cache = ReadCache(clock=FUTURE)
+    person = person_file(empty_handbook, "Ann Lee")
+    write(empty_handbook / "contacts/questions.yml",
+          "questions:\n  - {id: my-own, category: personal, text: \"What do you read?\"}\n")
+    write(empty_handbook / "contacts/meetings/2026-03-02-ann-lee.md",
+          "---\ndate: 2026-03-02\nwith: ann-lee\nquestions: [my-own]\n---\n")
+
+    def load() -> list[tuple[str, str]]:
+        handbook, problems = load_handbook(empty_handbook / "contacts", empty_handbook, cache)
+        return [(p.field, p.message) for p in problems] or [("meetings", str(len(handbook.meetings)))]
+
+    assert load() == load() == [("meetings", "1")]
+    person.unlink()
+    assert load() == [("with", "unknown contact 'ann-lee'")]
+    person_file(empty_handbook, "Ann Lee")
+    assert load() == [("meetings", "1")]
+    write(empty_handbook / "contacts/questions.yml",
+          "questions:\n  - {id: renamed, category: personal, text: \"What do you read?\"}\n")
+    assert [field for field, _ in load()] == ["questions"]
+
+
 @pytest.mark.wall_clock  # real time against file times and timeouts, not dates: not run under faketime
 def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(handbook_copy, tmp_path):
     scratch = tmp_path / "tmp"

@@ -327,34 +327,49 @@ def sorted_cycle(loop: list[str]) -> list[str]:
 
 
 def _check_meetings(meetings: list[tuple[Meeting | None, Document]], owners: dict[str, str], bank: QuestionBank,
-                    problems: list[Problem]) -> list[Meeting]:
+                    problems: list[Problem], cache: ReadCache | None = None) -> list[Meeting]:
     valid = []
     for meeting, doc in meetings:
-        ok = meeting is not None
-        for index, slug in enumerate(_text_list(doc.meta.get("with"))):
-            if slug not in owners:
-                ok = False
-                problems.append(Problem(doc.path, doc.line_of(("with", index)), "with", f"unknown contact '{slug}'",
-                                        did_you_mean(slug, owners) or "use a file name from contacts/people without .md"))
-        picks = _text_list(doc.meta["questions"]) if doc.meta.get("questions") is not None else None
-        ids, unknown = bank.resolve(picks)
-        for index, message, hint in unknown:
-            ok = False
-            problems.append(Problem(doc.path, doc.line_of(("questions", index)), "questions", message, hint))
-        # `asked:` records what was really asked, so it names bank questions just like `questions:`.
-        for index, message, hint in bank.resolve(_text_list(doc.meta.get("asked")))[1]:
-            ok = False
-            problems.append(Problem(doc.path, doc.line_of(("asked", index)), "asked", message, hint))
-        if ok:
-            meeting = meeting.model_copy(update={"question_ids": ids})
-            if len(ids) * MINUTES_PER_QUESTION > meeting.minutes:
-                problems.append(Problem(doc.path, doc.line_of(("questions",)), "questions",
-                                        f"{len(ids)} questions will not fit in {meeting.minutes} minutes",
-                                        f"allow about {MINUTES_PER_QUESTION} minutes a question: pick "
-                                        f"{max(meeting.minutes // MINUTES_PER_QUESTION, 1)} or fewer, or ask for more time",
-                                        severity="warning"))
-            valid.append(meeting)
+        check = partial(_check_meeting, meeting, doc, owners, bank)
+        # With a cache, an unchanged file whose people all still have a file is checked as before.
+        # (An unknown person's hint names the closest file there is now: that one is checked anew.)
+        known = cache is not None and all(slug in owners for slug in _text_list(doc.meta.get("with")))
+        checked, found = cache.derived(("meeting", doc.path), (meeting, doc, bank), check) if known else check()
+        problems += found
+        if checked is not None:
+            valid.append(checked)
     return valid
+
+
+def _check_meeting(meeting: Meeting | None, doc: Document, owners: dict[str, str],
+                   bank: QuestionBank) -> tuple[Meeting | None, list[Problem]]:
+    """The meeting with its questions resolved, or None when it names unknown people or questions."""
+    problems: list[Problem] = []
+    ok = meeting is not None
+    for index, slug in enumerate(_text_list(doc.meta.get("with"))):
+        if slug not in owners:
+            ok = False
+            problems.append(Problem(doc.path, doc.line_of(("with", index)), "with", f"unknown contact '{slug}'",
+                                    did_you_mean(slug, owners) or "use a file name from contacts/people without .md"))
+    picks = _text_list(doc.meta["questions"]) if doc.meta.get("questions") is not None else None
+    ids, unknown = bank.resolve(picks)
+    for index, message, hint in unknown:
+        ok = False
+        problems.append(Problem(doc.path, doc.line_of(("questions", index)), "questions", message, hint))
+    # `asked:` records what was really asked, so it names bank questions just like `questions:`.
+    for index, message, hint in bank.resolve(_text_list(doc.meta.get("asked")))[1]:
+        ok = False
+        problems.append(Problem(doc.path, doc.line_of(("asked", index)), "asked", message, hint))
+    if not ok:
+        return None, problems
+    meeting = meeting.model_copy(update={"question_ids": ids})
+    if len(ids) * MINUTES_PER_QUESTION > meeting.minutes:
+        problems.append(Problem(doc.path, doc.line_of(("questions",)), "questions",
+                                f"{len(ids)} questions will not fit in {meeting.minutes} minutes",
+                                f"allow about {MINUTES_PER_QUESTION} minutes a question: pick "
+                                f"{max(meeting.minutes // MINUTES_PER_QUESTION, 1)} or fewer, or ask for more time",
+                                severity="warning"))
+    return meeting, problems
 
 
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -399,12 +414,13 @@ def load_handbook(contacts_dir: Path, root: Path | None = None,
     if (contacts_dir / USER_BANK).is_file():
         bank_files.append((contacts_dir / USER_BANK, _display(contacts_dir / USER_BANK, root)))
     bank, found = load_bank(bank_files)
+    bank = cache.same("bank", bank) if cache else bank
     problems += found
     problems += _unread_files(contacts_dir, root)
     contacts, owners = _read_people(contacts_dir / PEOPLE_DIR, root, problems, cache)
     _check_referrals(contacts, owners, problems)
     read, meeting_files = _read_meetings(contacts_dir / MEETINGS_DIR, root, problems, cache)
-    meetings = _check_meetings(read, owners, bank, problems)
+    meetings = _check_meetings(read, owners, bank, problems, cache)
     # Meetings with someone whose file is broken stay out, so pages never link to a missing contact.
     meetings = [m for m in meetings if all(s in contacts for s in m.with_)]
     meetings.sort(key=lambda m: (m.start, m.slug))

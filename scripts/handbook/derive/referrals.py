@@ -147,8 +147,18 @@ class ReferralGraph:
         return ranked[:limit] if limit is not None else ranked
 
 
+# The last graph made, with what it was made from: a build asks for it from several views, and
+# each rebuild of `mkdocs serve` after an edit that moved nobody asks for the same one again.
+_last: tuple[dict, dict, ReferralGraph] | None = None
+
+
 def referral_graph(handbook: Handbook) -> ReferralGraph:
+    global _last
     names = {slug: contact.name for slug, contact in handbook.contacts.items()}
     referrer = {slug: contact.referred_by for slug, contact in handbook.contacts.items()
                 if contact.referred_by in names and contact.referred_by != slug}
-    return ReferralGraph(names, referrer)
+    if _last is not None and _last[0] == names and _last[1] == referrer:
+        return _last[2]  # a graph is never changed once made
+    graph = ReferralGraph(names, referrer)
+    _last = (names, referrer, graph)
+    return graph

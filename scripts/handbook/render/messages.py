@@ -182,6 +182,7 @@ def meeting_for(handbook: Handbook, contact: Contact, today: dt.date) -> Meeting
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")  # "Data", "Manager": lowered; "UX", "iOS", "McKinsey" kept
 
 
+@lru_cache(maxsize=4096)  # filled in for every message of everyone, on every build
 def role_in_a_sentence(role: str) -> str:
     """A job title as a sentence says it: "Data Analyst" -> "a data analyst", "UX Researcher" ->
     "a UX researcher", "Analytics Manager" -> "an analytics manager"."""

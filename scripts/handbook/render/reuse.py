@@ -61,7 +61,7 @@ class Reuse:
         and meetings are then the very same objects, and comparing a page's values is mostly
         comparing identities (each record is compared once here, not on every page that shows it)."""
         last = self._last_records.get(kind, {})
-        kept = {key: last[key] if key in last and last[key] == record else record for key, record in records.items()}
+        kept = {key: last[key] if key in last and _same(last[key], record) else record for key, record in records.items()}
         self._records[kind] = kept
         return kept
 
@@ -151,4 +151,9 @@ def _same_reads(reads: tuple, handbook) -> bool:
     seen, count, order = reads
     contacts = handbook.contacts
     return ((count is None or count == len(contacts)) and (order is None or order == tuple(contacts))
-            and all(contacts.get(slug) == person for slug, person in seen.items()))
+            and all(_same(contacts.get(slug), person) for slug, person in seen.items()))
+
+
+def _same(one, other) -> bool:
+    # A pydantic model's == compares every field even with itself: unchanged records are the same object.
+    return one is other or one == other

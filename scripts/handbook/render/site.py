@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -83,8 +84,17 @@ def _render(template: str, handbook, options: RenderOptions, src: str, values: d
     return anchored(text)[0]
 
 
+_METAS: dict[str, Markup] = {}  # `mkdocs serve` writes every page's frontmatter again on each rebuild
+
+
 def meta(**fields) -> Markup:
-    return Markup(page_meta(**fields))
+    key = json.dumps(fields, sort_keys=True, default=str)
+    found = _METAS.get(key)
+    if found is None:
+        if len(_METAS) >= 65_536:
+            _METAS.clear()
+        found = _METAS[key] = Markup(page_meta(**fields))
+    return found
 
 
 def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
