@@ -20,10 +20,20 @@ def unpacked(data: bytes) -> bytes:
     return data[len(SIGNATURE):] if data.startswith(SIGNATURE) else data
 
 
+def indexed_parts(site: Path) -> dict[str, list[str]]:
+    """The paths of the pages in each part of the index, by the part's folder ("" for the bundle's own)."""
+    parts: dict[str, list[str]] = {}
+    for path in sorted((site / "pagefind").rglob("fragment/*.pf_fragment")):
+        part = path.parent.parent.relative_to(site / "pagefind").as_posix().removeprefix(".")
+        parts.setdefault(part, []).append(json.loads(unpacked(path.read_bytes()))["url"].lstrip("/"))
+    return parts
+
+
 def indexed_pages(site: Path) -> dict[str, dict]:
-    """Each page in the index by its path in the site ("contacts/jane-doe/", "" for the home page)."""
+    """Each page in the index, in any of its parts, by its path in the site ("contacts/jane-doe/",
+    "" for the home page)."""
     pages = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").rglob("fragment/*.pf_fragment")):
         fragment = json.loads(unpacked(path.read_bytes()))
         pages[fragment["url"].lstrip("/")] = fragment
     return pages

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import copy_handbook, run_mkdocs, write
-from search_index import index_text, indexed_pages
+from search_index import index_text, indexed_pages, indexed_parts
 from serving import serving, wait_for
 
 from handbook.book import load_handbook
-from handbook.site.pagefind_index import UNUSED_FILES, BackgroundIndex
+from handbook.site.pagefind_index import PARTS_FILE, UNUSED_FILES, BackgroundIndex
 from handbook.site.search_pages import SearchPage, document
 
 
@@ -133,6 +134,40 @@ def test_a_rebuild_keeps_the_last_index_until_the_new_one_is_written(tmp_path):
         assert set(indexed_pages(site)) == {""}
     finally:
         index.close()
+
+
+def test_a_big_index_is_written_in_parts_each_page_in_one_and_the_bundle_lists_them(tmp_path):
+    site = tmp_path / "site"
+    pages = [SearchPage(f"p{n}/index.html", document(f"Page {n}", f"<p>word{n}</p>", {}, "en")) for n in range(9)]
+    index = BackgroundIndex(report=pytest.fail, part_pages=3)
+    try:
+        index.start(pages, site, directory_urls=True)
+        wait_for(lambda: (site / "pagefind" / PARTS_FILE).is_file())
+        parts = indexed_parts(site)
+        assert sorted(url for urls in parts.values() for url in urls) == [f"p{n}/" for n in range(9)]
+        assert len(parts) > 1 and "" in parts  # the bundle's own part, and others inside it
+        listed = json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8"))["parts"]
+        assert sorted(listed) == sorted(f"{part}/" for part in parts if part)
+        assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in parts)
+        # The handbook shrank below one part while no page was read again: every page is still found.
+        (site / "pagefind" / PARTS_FILE).unlink()
+        index.part_pages = 100
+        index.start([SearchPage(page.path, None) for page in pages], site, directory_urls=True)
+        wait_for(lambda: (site / "pagefind" / PARTS_FILE).is_file())
+        assert {part: sorted(urls) for part, urls in indexed_parts(site).items()} == {"": [f"p{n}/" for n in range(9)]}
+        assert json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8")) == {"parts": []}
+    finally:
+        index.close()
+
+
+def test_a_part_size_below_one_page_is_refused_with_a_hint(handbook_copy, tmp_path):
+    config = handbook_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    contacts_dir: contacts\n", "    contacts_dir: contacts\n    search_part_pages: 0\n", 1), encoding="utf-8")
+    result = run_mkdocs(handbook_copy, "build", site=tmp_path / "site")
+    printed = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in printed
+    assert "search_part_pages is 0" in printed and "1 or more" in printed
 
 
 def test_a_dirty_build_says_which_pages_search_leaves_out(handbook_copy, tmp_path):

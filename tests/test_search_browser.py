@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTACTS, copy_handbook, run_mkdocs, serve_directory, write_record
+from search_index import indexed_pages, indexed_parts
 
 pytestmark = pytest.mark.browser
 RESULTS = "[data-hb-search-results] .md-search-result__link"
@@ -81,6 +82,30 @@ def test_pages_about_the_handbook_never_outrank_the_users_data(page, tmp_path):
         server.shutdown()
     assert "guide/sources/" in found  # the sources page is found...
     assert found[0] == "contacts/ana-ruiz/", found  # ...below the user's own note
+
+
+def test_a_site_indexed_in_parts_is_searched_as_one(page, tmp_path, example_site):
+    # A low `search_part_pages` cuts the example's index into parts, as 8,000 pages would.
+    root = copy_handbook(tmp_path / "handbook")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    contacts_dir: contacts\n", "    contacts_dir: contacts\n    search_part_pages: 8\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(root, "build", "--strict", site=site)
+    assert result.returncode == 0, result.stderr
+    parts = indexed_parts(site)
+    assert len(parts) >= 3
+    assert sorted(url for urls in parts.values() for url in urls) == sorted(indexed_pages(example_site))
+    people = fixture_records("people")
+    elsewhere = [slug for slug in people if f"contacts/{slug}/" not in parts[""]]
+    assert elsewhere  # some people are only in the other parts
+    server, url = serve_directory(site)
+    try:
+        for slug, person in people.items():
+            assert search(page, url, person["name"])[0] == f"contacts/{slug}/", person["name"]
+        assert search(page, url, "started in this field")[0] == "questions/"
+    finally:
+        server.shutdown()
 
 
 def test_searching_sends_no_request_beyond_the_site(page, example_url):

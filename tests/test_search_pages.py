@@ -40,6 +40,17 @@ def test_an_excluded_page_has_no_document_and_one_not_read_again_keeps_its_last(
 def test_documents_are_written_kept_and_deleted_as_the_pages_are(tmp_path):
     written = write_documents(tmp_path, [SearchPage("a/index.html", "A1"), SearchPage("b/index.html", "B1")])
     written = write_documents(tmp_path, [SearchPage("a/index.html", None), SearchPage("c/index.html", "C1")], written)
-    assert written == {"a/index.html", "c/index.html"}
+    assert written == {"a/index.html": "", "c/index.html": ""}
     assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*.html")} == {
         "a/index.html": "A1", "c/index.html": "C1"}
+
+
+def test_a_document_not_written_again_follows_its_page_into_another_part(tmp_path):
+    pages = [SearchPage("a/index.html", "A1"), SearchPage("b/index.html", "B1")]
+    written = write_documents(tmp_path, pages, part=lambda path: "0")
+    # The site grew into two parts: the unread page's last document moves, a read one is written anew.
+    written = write_documents(tmp_path, [SearchPage("a/index.html", None), SearchPage("b/index.html", "B2")],
+                              written, part=lambda path: "1")
+    assert written == {"a/index.html": "1", "b/index.html": "1"}
+    assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*.html")} == {
+        "1/a/index.html": "A1", "1/b/index.html": "B2"}

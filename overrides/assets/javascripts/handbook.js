@@ -445,11 +445,16 @@
     if (!engine) {
       const bundle = new URL(box.dataset.hbSearchBundle, location.href).href;
       const root = new URL(box.dataset.hbSearchRoot, location.href).pathname;
-      engine = import(bundle + "pagefind.js").then(async (pagefind) => {
+      // A big site's index comes in parts (pagefind_index.py): parts.json lists those beside the
+      // bundle's own, fetched while pagefind.js loads; all are searched as one.
+      const parts = fetch(bundle + "parts.json").then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+      engine = Promise.all([import(bundle + "pagefind.js"), parts]).then(async ([pagefind, listed]) => {
         // A person's page names them and their company in metadata (contact.md.j2): matching it
         // counts twice what a page title does.
-        await pagefind.options({ baseUrl: root, excerptLength: 22, ranking: { metaWeights: { person: 10, company: 10 } } });
+        const options = { baseUrl: root, excerptLength: 22, ranking: { metaWeights: { person: 10, company: 10 } } };
+        await pagefind.options(options);
         await pagefind.init();
+        await Promise.all((listed.parts || []).map((part) => pagefind.mergeIndex(bundle + part, { ...options })));
         return pagefind;
       });
       engine.catch(() => { engine = null; });

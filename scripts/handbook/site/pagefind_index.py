@@ -15,10 +15,18 @@ it runs beside MkDocs drawing the pages. ``mkdocs serve`` must not make an edit 
 index is written after each rebuild, in the background, into a folder of its own, then moved into
 the site in one rename, and the last index is kept through the clean-up at the start of each
 rebuild, so search keeps working (a few seconds behind the pages) while a rebuild runs.
+
+Pagefind holds the whole index of what it reads in memory, about 75 KB a page: 3.2 GB at 43,000
+pages (measured). A big site is therefore indexed in parts of at most ``part_pages`` pages, one after the
+other: ``pagefind/`` holds the first part, ``pagefind/part-1/`` and so on the others, and
+``pagefind/parts.json`` lists them, for the browser to search them all as one (Pagefind's
+``mergeIndex``). A page's part follows from its path alone, so it stays in its part from one
+rebuild to the next.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -26,12 +34,15 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Callable
 
 from .search_pages import SearchPage, write_documents
 
 BUNDLE = "pagefind"  # the folder in the site, also in overrides/partials/search.html
+PART_PAGES = 8_000  # pages an index part holds, about: Pagefind peaked at 0.63 GB on 7,400
+PARTS_FILE = "parts.json"  # in the bundle: the other parts, read by assets/javascripts/handbook.js
 # Left out of the index: what the templates mark, the ¶ of heading permalinks, and the labels of
 # fact lists (Pagefind runs a <dt> into its <dd>: "Kindcoffee" would hide the word "coffee").
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink", ".hb-facts dt")
@@ -52,6 +63,36 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message is what it printed."""
 
 
+class Parts:
+    """How the pages at ``paths`` are cut into index parts of at most about ``part_pages`` each."""
+
+    def __init__(self, paths: list[str], part_pages: int = PART_PAGES):
+        self._count = max(1, -(-len(paths) // max(part_pages, 1)))
+        # A part no page falls in gets no index (Pagefind refuses an empty folder); the first part
+        # with pages is the bundle itself, where pagefind.js is.
+        self.used = sorted({self.of(path) for path in paths}, key=int) or ["0"]
+
+    def of(self, path: str) -> str:
+        """The part a page's document goes to: its folder among the documents."""
+        return str(zlib.crc32(path.encode("utf-8")) % self._count)  # not hash(): the same in every process
+
+    def bundle(self, part: str) -> str:
+        """Where a part's index goes, inside the bundle."""
+        return "" if part == self.used[0] else f"part-{part}"
+
+    def commands(self, documents: Path, output: Path, *, directory_urls: bool) -> list[list[str]]:
+        """One Pagefind run a part, the bundle's own first: the others go into folders inside it."""
+        return [command(documents / part, output / self.bundle(part), directory_urls=directory_urls)
+                for part in self.used]
+
+    def finish(self, output: Path) -> None:
+        """Once every part is indexed: the list of the others, and no unused files in any."""
+        others = [f"{self.bundle(part)}/" for part in self.used[1:]]
+        (output / PARTS_FILE).write_text(json.dumps({"parts": others}) + "\n", encoding="utf-8")
+        for part in self.used:
+            _drop_unused(output / self.bundle(part))
+
+
 def command(documents: Path, output: Path, *, directory_urls: bool) -> list[str]:
     args = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(output), "--silent"]
     for selector in EXCLUDE_SELECTORS:
@@ -61,30 +102,75 @@ def command(documents: Path, output: Path, *, directory_urls: bool) -> list[str]
     return args
 
 
+def _printed(*outputs: str) -> str:
+    return "\n".join(o.strip() for o in outputs if o.strip()) or "Pagefind stopped without a message"
+
+
+class _Runs:
+    """Pagefind on each part in turn, in a thread: one part's index in memory at a time. ``done`` is
+    called in that thread with what failed (None when every part was indexed), unless stopped."""
+
+    def __init__(self, commands: list[list[str]], done: Callable[[str | None], None] = lambda failure: None,
+                 started: Callable[[int], None] = lambda pid: None):
+        self._commands, self._done, self._started = commands, done, started
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
+        self.failure: str | None = None
+        self._thread = threading.Thread(target=self._run, name="handbook-search-index", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        for args in self._commands:
+            with self._lock:
+                if self._stopped:
+                    return
+                self._process = process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                                           text=True)
+            self._started(process.pid)
+            printed, _ = process.communicate()
+            if self._stopped:
+                return
+            if process.returncode != 0:
+                self.failure = _printed(printed)
+                break
+        self._done(self.failure)
+
+    def wait(self) -> str | None:
+        self._thread.join()
+        return self.failure
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            process = self._process
+        if process is not None and process.poll() is None:
+            process.terminate()
+        self._thread.join(timeout=30)
+
+
 class Indexing:
     """The index for ``mkdocs build``: started once the documents are known, awaited at the end."""
 
-    def __init__(self, pages: list[SearchPage], output: Path, *, directory_urls: bool):
+    def __init__(self, pages: list[SearchPage], output: Path, *, directory_urls: bool, part_pages: int = PART_PAGES):
         self._output = output
         self._documents = Path(tempfile.mkdtemp(prefix="handbook-search-"))
-        write_documents(self._documents, pages)
-        self._process = subprocess.Popen(command(self._documents, output, directory_urls=directory_urls),
-                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self._parts = Parts([page.path for page in pages], part_pages)
+        write_documents(self._documents, pages, part=self._parts.of)
+        self._runs = _Runs(self._parts.commands(self._documents, output, directory_urls=directory_urls))
 
     def wait(self) -> None:
         try:
-            printed, _ = self._process.communicate()
-            if self._process.returncode != 0:
-                raise SearchIndexError(_printed(printed))
-            _drop_unused(self._output)
+            failure = self._runs.wait()
+            if failure is not None:
+                raise SearchIndexError(failure)
+            self._parts.finish(self._output)
         finally:
             shutil.rmtree(self._documents, ignore_errors=True)
 
     def cancel(self) -> None:
         """The build failed: no index."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.communicate()
+        self._runs.stop()
         shutil.rmtree(self._documents, ignore_errors=True)
 
 
@@ -96,20 +182,16 @@ def _yield_to_rebuilds(pid: int) -> None:
         pass
 
 
-def _printed(*outputs: str) -> str:
-    return "\n".join(o.strip() for o in outputs if o.strip()) or "Pagefind stopped without a message"
-
-
 class BackgroundIndex:
     """The index for ``mkdocs serve``: written after each rebuild without holding it up."""
 
-    def __init__(self, report: Callable[[str], None]):
+    def __init__(self, report: Callable[[str], None], part_pages: int = PART_PAGES):
         self.report = report  # told when an index could not be written
+        self.part_pages = part_pages
         self._scratch = Path(tempfile.mkdtemp(prefix="handbook-search-"))
         self._documents = self._scratch / "pages"  # kept between rebuilds: only changed pages are written
-        self._written: set[str] = set()
-        self._process: subprocess.Popen | None = None
-        self._waiter: threading.Thread | None = None
+        self._written: dict[str, str] = {}
+        self._runs: _Runs | None = None
         self._lock = threading.Lock()  # the swap into the site against a rebuild starting
         self.seconds: float | None = None  # how long the last index took, for a log line
 
@@ -128,32 +210,30 @@ class BackgroundIndex:
             shutil.move(held, site / BUNDLE)
 
     def start(self, pages: list[SearchPage], site: Path, *, directory_urls: bool) -> None:
-        """Index ``pages`` in a child process; the new index replaces the one in ``site`` when complete."""
+        """Index ``pages`` in child processes; the new index replaces the one in ``site`` when complete."""
         self.cancel()
-        self._written = write_documents(self._documents, pages, self._written)
+        parts = Parts([page.path for page in pages], self.part_pages)
+        self._written = write_documents(self._documents, pages, self._written, part=parts.of)
         fresh = self._scratch / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
         started = time.perf_counter()
-        process = subprocess.Popen(command(self._documents, fresh, directory_urls=directory_urls),
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self._process = process
-        _yield_to_rebuilds(process.pid)
+        runs: _Runs
 
-        def finish() -> None:
-            printed, _ = process.communicate()
+        def done(failure: str | None) -> None:
             with self._lock:
-                if self._process is not process:  # cancelled: a rebuild has begun
+                if self._runs is not runs:  # cancelled: a rebuild has begun
                     return
-                self._process = None
-                if process.returncode != 0:
-                    self.report(f"search index not updated: {_printed(printed)}")
+                self._runs = None
+                if failure is not None:
+                    self.report(f"search index not updated: {failure}")
                     return
-                _drop_unused(fresh)
+                parts.finish(fresh)
                 self._swap(fresh, site / BUNDLE)
                 self.seconds = time.perf_counter() - started
 
-        self._waiter = threading.Thread(target=finish, name="handbook-search-index", daemon=True)
-        self._waiter.start()
+        with self._lock:  # `done` must see this run as the current one
+            runs = self._runs = _Runs(parts.commands(self._documents, fresh, directory_urls=directory_urls),
+                                      done, started=_yield_to_rebuilds)
 
     def _swap(self, fresh: Path, bundle: Path) -> None:
         old = self._scratch / "old"
@@ -166,12 +246,9 @@ class BackgroundIndex:
     def cancel(self) -> None:
         """Stop an index still being written (its pages are about to change) and wait for it."""
         with self._lock:
-            process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-        if self._waiter is not None:
-            self._waiter.join(timeout=30)
-            self._waiter = None
+            runs, self._runs = self._runs, None
+        if runs is not None:
+            runs.stop()
 
     def close(self) -> None:
         self.cancel()

@@ -37,6 +37,8 @@ log = get_plugin_logger(__name__)
 class HandbookConfig(Config):
     contacts_dir = opt.Type(str, default="contacts")
     profile = opt.Choice(("private", "public"), default="private")
+    # Pagefind holds an index part in memory whole (about 75 KB a page): lower it where memory is short.
+    search_part_pages = opt.Type(int, default=search.PART_PAGES)
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -77,7 +79,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         if not any(isinstance(ext, WithheldLinks) for ext in config.markdown_extensions):
             config.markdown_extensions.append(WithheldLinks(self.withheld))
-        self.search = search.install(config, serving=self.command == "serve", kept=self.search)
+        if self.config.search_part_pages < 1:
+            raise Abort(f"search_part_pages is {self.config.search_part_pages} in {config.config_file_path}: "
+                        f"give the number of pages a search index part may hold, 1 or more ({search.PART_PAGES} by default).")
+        self.search = search.install(config, serving=self.command == "serve", kept=self.search,
+                                     part_pages=self.config.search_part_pages)
         return config
 
     def on_pre_build(self, config):

@@ -19,7 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .pagefind_index import BUNDLE, BackgroundIndex, Indexing, SearchIndexError
+from .pagefind_index import BUNDLE, PART_PAGES, BackgroundIndex, Indexing, SearchIndexError
 from .search_pages import SearchPage, search_pages
 
 log = get_plugin_logger(__name__)
@@ -34,6 +34,7 @@ class PagefindSearch(BasePlugin[SearchConfig]):
     def __init__(self, serving: bool):
         super().__init__()
         self.load_config({})
+        self.part_pages = PART_PAGES  # the handbook plugin's `search_part_pages`
         self.background = BackgroundIndex(report=log.warning) if serving else None
         self.pages: list[SearchPage] = []
         self.indexing: Indexing | None = None  # mkdocs build's, from the env event to the end
@@ -51,13 +52,15 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         # The pages MkDocs read in this build: in a dirty rebuild, those not read have no content.
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.pages = search_pages(pages, config.theme.get("language") or "en")
-        if self.background is None:
+        if self.background is not None:
+            self.background.part_pages = self.part_pages
+        else:
             unread = [page.path for page in self.pages if page.document is None]
             if unread:  # only `mkdocs build --dirty` leaves pages unread
                 log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
                             f"{unread[0]}: search leaves them out until a full mkdocs build")
             self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE,
-                                     directory_urls=config.use_directory_urls)
+                                     directory_urls=config.use_directory_urls, part_pages=self.part_pages)
         return env
 
     def on_post_build(self, config):
@@ -80,15 +83,18 @@ class PagefindSearch(BasePlugin[SearchConfig]):
             self.background.close()
 
 
-def install(config, *, serving: bool, kept: PagefindSearch | None = None) -> PagefindSearch:
+def install(config, *, serving: bool, kept: PagefindSearch | None = None,
+            part_pages: int = PART_PAGES) -> PagefindSearch:
     """Register Pagefind's search as "material/search"; returns the instance to pass as ``kept`` next
     time. `mkdocs serve` loads a new config for each rebuild: the same instance goes into each, so a
     rebuild stops the index the last one started, and shutting down stops the last one."""
     current = config.plugins.get(MATERIAL_SEARCH)
     if isinstance(current, PagefindSearch):
+        current.part_pages = part_pages
         return current
     if current is not None:
         current.config.enabled = False  # Material's lunr search, from a config that still lists it
     plugin = kept if kept is not None else PagefindSearch(serving)
+    plugin.part_pages = part_pages
     config.plugins[MATERIAL_SEARCH] = plugin
     return plugin

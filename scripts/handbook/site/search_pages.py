@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import numbers
-from collections.abc import Set
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,18 +53,28 @@ def document(title: str | None, content: str, settings: dict, language: str) -> 
             f"<body><div data-pagefind-body{attributes}>\n{heading}{content}\n</div></body></html>\n")
 
 
-def write_documents(folder: Path, pages: list[SearchPage], written: Set[str] = frozenset()) -> set[str]:
-    """Write each page's document under ``folder``, where the documents of ``written`` were put
-    last time: a page not read again keeps its last one, and that of a page now gone is deleted.
-    Returns the paths of the documents now there."""
-    wanted = {page.path for page in pages}
-    for gone in sorted(written - wanted):
-        (folder / gone).unlink(missing_ok=True)
+def write_documents(folder: Path, pages: list[SearchPage], written: Mapping[str, str] = {},
+                    part: Callable[[str], str] = lambda path: "") -> dict[str, str]:
+    """Write each page's document under ``folder``, in the subfolder ``part`` names for it, where the
+    documents of ``written`` were put last time: a page not read again keeps its last one (moved when
+    its part changed), and that of a page now gone is deleted. Returns each document's subfolder."""
+    placed = {page.path: part(page.path) for page in pages}
+    unread = {page.path for page in pages if page.document is None}
+    for path, was in sorted(written.items()):
+        now = placed.get(path)
+        if now == was:
+            continue
+        old = folder / was / path
+        if now is not None and path in unread and old.is_file():
+            (folder / now / path).parent.mkdir(parents=True, exist_ok=True)
+            old.replace(folder / now / path)
+        else:
+            old.unlink(missing_ok=True)
     for page in pages:
         if page.document is None:
             continue
-        target = folder / page.path
+        target = folder / placed[page.path] / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8") as file:
             file.write(page.document)
-    return wanted
+    return placed
