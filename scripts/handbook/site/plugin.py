@@ -28,6 +28,7 @@ from .compiled_templates import CompiledTemplates
 from .idle_gc import IdleCollector
 from .incremental import Incremental
 from .shared_nav import SharedNav
+from .theme_files import ThemeFiles
 from .watch import watch_folder
 from .withheld import Withheld, WithheldLinks
 
@@ -57,6 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.incremental = Incremental()
         self.shared_nav = SharedNav()
         self.compiled = CompiledTemplates()  # the theme's, kept between the rebuilds of `mkdocs serve`
+        self.theme_files = ThemeFiles()  # ... and the list of its files
         self.watcher = None
         self.search: search.PagefindSearch | None = None  # one for every rebuild of `mkdocs serve`
         self.idle_gc = IdleCollector()
@@ -69,6 +71,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_config(self, config):
         if self.command == "serve":
             self.idle_gc.busy()  # the first event of every rebuild
+            self.theme_files.install(config.theme)
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.contacts_dir = (root / self.config.contacts_dir).resolve()
