@@ -192,6 +192,7 @@ class BackgroundIndex:
         self._documents = self._scratch / "pages"  # kept between rebuilds: only changed pages are written
         self._written: dict[str, str] = {}
         self._runs: _Runs | None = None
+        self._stale = 0
         self._lock = threading.Lock()  # the swap into the site against a rebuild starting
         self.seconds: float | None = None  # how long the last index took, for a log line
 
@@ -215,11 +216,15 @@ class BackgroundIndex:
         parts = Parts([page.path for page in pages], self.part_pages)
         self._written = write_documents(self._documents, pages, self._written, part=parts.of)
         fresh = self._scratch / "fresh"
-        shutil.rmtree(fresh, ignore_errors=True)
+        if fresh.exists():  # a cancelled index's part: deleted in the background, not on the rebuild's time
+            self._stale += 1
+            fresh.rename(self._scratch / f"stale-{self._stale}")
         started = time.perf_counter()
         runs: _Runs
 
         def done(failure: str | None) -> None:
+            for stale in self._scratch.glob("stale-*"):
+                shutil.rmtree(stale, ignore_errors=True)
             with self._lock:
                 if self._runs is not runs:  # cancelled: a rebuild has begun
                     return

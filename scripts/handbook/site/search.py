@@ -55,12 +55,13 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         if self.background is not None:
             self.background.part_pages = self.part_pages
         else:
-            unread = [page.path for page in self.pages if page.document is None]
+            unread = [page.path for page in self.pages if not page.read]
             if unread:  # only `mkdocs build --dirty` leaves pages unread
                 log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
                             f"{unread[0]}: search leaves them out until a full mkdocs build")
             self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE,
                                      directory_urls=config.use_directory_urls, part_pages=self.part_pages)
+            self.pages = []  # written: only `mkdocs serve` needs them again
         return env
 
     def on_post_build(self, config):

@@ -18,14 +18,29 @@ from __future__ import annotations
 import html
 import numbers
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 
-@dataclass(frozen=True)
 class SearchPage:
-    path: str  # the page's file in the site: contacts/jane-doe/index.html
-    document: str | None  # None: the page was not read again (a dirty rebuild); its last document stands
+    """A page's document, or the way to make it: a document is made as it is written, from the
+    content MkDocs holds anyway, so a big site's documents (13 KB a page, half a gigabyte at 40,000
+    pages) are never all in memory at once."""
+
+    __slots__ = ("path", "_document", "_make")
+
+    def __init__(self, path: str, document: str | None = None, make: Callable[[], str] | None = None):
+        self.path = path  # the page's file in the site: contacts/jane-doe/index.html
+        self._document, self._make = document, make
+
+    @property
+    def read(self) -> bool:
+        """False when the page was not read again (a dirty rebuild): its last document stands."""
+        return self._document is not None or self._make is not None
+
+    @property
+    def document(self) -> str | None:
+        return self._make() if self._make is not None else self._document
 
 
 def search_pages(pages, language: str) -> list[SearchPage]:
@@ -36,8 +51,8 @@ def search_pages(pages, language: str) -> list[SearchPage]:
         settings = settings if isinstance(settings, dict) else {}
         if settings.get("exclude"):
             continue
-        found.append(SearchPage(page.file.dest_uri, None if page.content is None else
-                                document(page.title, page.content, settings, language)))
+        make = None if page.content is None else partial(document, page.title, page.content, settings, language)
+        found.append(SearchPage(page.file.dest_uri, make=make))
     return found
 
 
@@ -59,7 +74,7 @@ def write_documents(folder: Path, pages: list[SearchPage], written: Mapping[str,
     documents of ``written`` were put last time: a page not read again keeps its last one (moved when
     its part changed), and that of a page now gone is deleted. Returns each document's subfolder."""
     placed = {page.path: part(page.path) for page in pages}
-    unread = {page.path for page in pages if page.document is None}
+    unread = {page.path for page in pages if not page.read}
     for path, was in sorted(written.items()):
         now = placed.get(path)
         if now == was:
@@ -71,10 +86,10 @@ def write_documents(folder: Path, pages: list[SearchPage], written: Mapping[str,
         else:
             old.unlink(missing_ok=True)
     for page in pages:
-        if page.document is None:
+        if not page.read:
             continue
         target = folder / placed[page.path] / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8") as file:
-            file.write(page.document)
+            file.write(page.document or "")
     return placed
