@@ -139,9 +139,9 @@ def test_a_rebuild_keeps_the_last_index_until_the_new_one_is_written(tmp_path):
 def test_a_big_index_is_written_in_parts_each_page_in_one_and_the_bundle_lists_them(tmp_path):
     site = tmp_path / "site"
     pages = [SearchPage(f"p{n}/index.html", document(f"Page {n}", f"<p>word{n}</p>", {}, "en")) for n in range(9)]
-    index = BackgroundIndex(report=pytest.fail, part_pages=3)
+    index = BackgroundIndex(report=pytest.fail)
     try:
-        index.start(pages, site, directory_urls=True)
+        index.start(pages, site, directory_urls=True, part_pages=3)
         wait_for(lambda: (site / "pagefind" / PARTS_FILE).is_file())
         parts = indexed_parts(site)
         assert sorted(url for urls in parts.values() for url in urls) == [f"p{n}/" for n in range(9)]
@@ -151,8 +151,7 @@ def test_a_big_index_is_written_in_parts_each_page_in_one_and_the_bundle_lists_t
         assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in parts)
         # The handbook shrank below one part while no page was read again: every page is still found.
         (site / "pagefind" / PARTS_FILE).unlink()
-        index.part_pages = 100
-        index.start([SearchPage(page.path, None) for page in pages], site, directory_urls=True)
+        index.start([SearchPage(page.path, None) for page in pages], site, directory_urls=True, part_pages=100)
         wait_for(lambda: (site / "pagefind" / PARTS_FILE).is_file())
         assert {part: sorted(urls) for part, urls in indexed_parts(site).items()} == {"": [f"p{n}/" for n in range(9)]}
         assert json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8")) == {"parts": []}

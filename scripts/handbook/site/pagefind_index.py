@@ -185,9 +185,8 @@ def _yield_to_rebuilds(pid: int) -> None:
 class BackgroundIndex:
     """The index for ``mkdocs serve``: written after each rebuild without holding it up."""
 
-    def __init__(self, report: Callable[[str], None], part_pages: int = PART_PAGES):
+    def __init__(self, report: Callable[[str], None]):
         self.report = report  # told when an index could not be written
-        self.part_pages = part_pages
         self._scratch = Path(tempfile.mkdtemp(prefix="handbook-search-"))
         self._documents = self._scratch / "pages"  # kept between rebuilds: only changed pages are written
         self._written: dict[str, str] = {}
@@ -210,10 +209,10 @@ class BackgroundIndex:
         if held.is_dir() and not (site / BUNDLE).exists():
             shutil.move(held, site / BUNDLE)
 
-    def start(self, pages: list[SearchPage], site: Path, *, directory_urls: bool) -> None:
+    def start(self, pages: list[SearchPage], site: Path, *, directory_urls: bool, part_pages: int = PART_PAGES) -> None:
         """Index ``pages`` in child processes; the new index replaces the one in ``site`` when complete."""
         self.cancel()
-        parts = Parts([page.path for page in pages], self.part_pages)
+        parts = Parts([page.path for page in pages], part_pages)
         self._written = write_documents(self._documents, pages, self._written, part=parts.of)
         fresh = self._scratch / "fresh"
         if fresh.exists():  # a cancelled index's part: deleted in the background, not on the rebuild's time

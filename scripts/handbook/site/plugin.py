@@ -84,7 +84,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.markdown_extensions.append(WithheldLinks(self.withheld))
         if self.config.search_part_pages < 1:
             raise Abort(f"search_part_pages is {self.config.search_part_pages} in {config.config_file_path}: "
-                        f"give the number of pages a search index part may hold, 1 or more ({search.PART_PAGES} by default).")
+                        "give the number of pages a search index part may hold, "
+                        f"1 or more ({search.PART_PAGES} by default).")
         self.search = search.install(config, serving=self.command == "serve", kept=self.search,
                                      part_pages=self.config.search_part_pages)
         return config

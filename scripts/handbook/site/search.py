@@ -52,9 +52,7 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         # The pages MkDocs read in this build: in a dirty rebuild, those not read have no content.
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.pages = search_pages(pages, config.theme.get("language") or "en")
-        if self.background is not None:
-            self.background.part_pages = self.part_pages
-        else:
+        if self.background is None:
             unread = [page.path for page in self.pages if not page.read]
             if unread:  # only `mkdocs build --dirty` leaves pages unread
                 log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
@@ -66,7 +64,8 @@ class PagefindSearch(BasePlugin[SearchConfig]):
 
     def on_post_build(self, config):
         if self.background is not None:
-            self.background.start(self.pages, Path(config.site_dir), directory_urls=config.use_directory_urls)
+            self.background.start(self.pages, Path(config.site_dir), directory_urls=config.use_directory_urls,
+                                  part_pages=self.part_pages)
             return
         indexing, self.indexing = self.indexing, None
         try:
