@@ -8,8 +8,9 @@ still on disk. Two things MkDocs' dirty mode would then get wrong are put right:
 - the home page carries the dashboard, which depends on every contact: it is rebuilt when the
   dashboard changed.
 When a hand-written page, the nav or the error banner (shown on every page) changes, every page is
-rebuilt. The page of a person or meeting whose file is gone is deleted from the site. The search index needs nothing here: Pagefind reads every page from disk after each
-build (pagefind_index.py), the skipped ones included.
+rebuilt. The page of a person or meeting whose file is gone is deleted from the site. The search
+index needs nothing here: a skipped page keeps the search document it had (search_pages.py), and
+Pagefind reads every document after each build (pagefind_index.py).
 """
 
 from __future__ import annotations
