@@ -137,10 +137,12 @@ def test_the_sheet_shows_its_sections_in_order_without_the_site_around_it(page, 
 def test_every_question_gets_ruled_room_for_an_answer_only_on_paper(page, sheets):
     _, base, _ = sheets
     page.goto(base + sheet_path("2026-12-02-jane-doe"))
-    assert page.locator(".hb-answer").first.is_hidden()
+    # The room is what a question takes below its text and hint: none on screen.
+    room = ("() => [...document.querySelectorAll('.hb-question')].map(e => e.getBoundingClientRect().height"
+            " - e.querySelector('.hb-question__ask').getBoundingClientRect().height)")
+    assert page.evaluate(room) == [0] * 4
     page.emulate_media(media="print")
-    heights = page.evaluate("() => [...document.querySelectorAll('.hb-question .hb-answer')]"
-                            ".map(e => e.getBoundingClientRect().height)")
+    heights = page.evaluate(room)
     assert len(heights) == 4 and min(heights) > 100  # CSS px: five ruled lines of 5.5 mm when there are four questions
     breaks = page.evaluate("() => [...document.querySelectorAll('.hb-question')].map(e => getComputedStyle(e).breakInside)")
     assert breaks == ["avoid"] * 4  # a question, its hint and its lines stay on one page

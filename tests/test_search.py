@@ -51,6 +51,14 @@ def test_the_index_keeps_what_the_user_wrote_and_leaves_out_what_is_marked(examp
         assert label not in jane["content"]
 
 
+def test_the_marks_that_leave_text_out_of_search_are_not_shipped_in_the_pages(example_site):
+    marked = [str(path.relative_to(example_site)) for path in example_site.rglob("*.html")
+              if re.search(r"<[^<>]*\sdata-search-exclude", path.read_text(encoding="utf-8"))]
+    assert marked == []
+    jane = (example_site / "contacts/jane-doe/index.html").read_text(encoding="utf-8")
+    assert "Next touch" in jane  # on the page, still out of the index (the test above)
+
+
 def test_a_config_that_still_lists_materials_search_gets_pagefind_only(handbook_copy, tmp_path):
     config = handbook_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  search: {}\n", 1),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from handbook.site.search_pages import SearchPage, search_pages, write_documents
+from handbook.site.search_pages import SearchPage, search_pages, without_exclude_marks, write_documents
 
 
 def page(dest: str, content: str | None, title: str = "Title", **meta):
@@ -54,3 +54,15 @@ def test_a_document_not_written_again_follows_its_page_into_another_part(tmp_pat
     assert written == {"a/index.html": "1", "b/index.html": "1"}
     assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*.html")} == {
         "1/a/index.html": "A1", "1/b/index.html": "B2"}
+
+
+def test_the_marks_go_from_tags_and_stay_in_text_that_shows_them():
+    shown = "<pre><code>&lt;div data-search-exclude&gt;</code></pre><p>data-search-exclude is an attribute</p>"
+    content = ('<section class="a" data-search-exclude><h2 id="b" data-search-exclude>B</h2>'
+               '<dd data-search-exclude="">c</dd><p data-search-exclude=\'yes\' title="d">e</p>'
+               '<br data-search-exclude/><i data-search-excluded>f</i></section>' + shown)
+    assert without_exclude_marks(content) == (
+        '<section class="a"><h2 id="b">B</h2><dd>c</dd><p title="d">e</p><br/>'
+        '<i data-search-excluded>f</i></section>' + shown)
+    [found] = search_pages([page("a/index.html", content)], "en")
+    assert without_exclude_marks(content) != content and content in found.document  # search reads the marks

