@@ -15,7 +15,7 @@ from handbook import pipeline
 from handbook.read_cache import RACY_NS, ReadCache
 from handbook.render import messages
 from handbook.render import RenderOptions
-from handbook.render.reuse import Reuse, WatchedHandbook, page, reusing
+from handbook.render.reuse import Reuse, WatchedHandbook, page, page_from, reusing
 
 
 def edit(path: Path, pattern: str, replacement: str) -> None:
@@ -27,7 +27,13 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
 
 def built(root: Path, options: RenderOptions, reuse: Reuse | None = None,
           cache: ReadCache | None = None) -> pipeline.Built:
-    return pipeline.build(root / "contacts", options, root, cache=cache, reuse=reuse)
+    """A build as `mkdocs serve` makes it when given a ``reuse`` (messages kept between builds too),
+    else as `mkdocs build` does."""
+    messages._remember = reuse is not None
+    try:
+        return pipeline.build(root / "contacts", options, root, cache=cache, reuse=reuse)
+    finally:
+        messages._remember = False
 
 
 def same_outputs(one: pipeline.Built, other: pipeline.Built) -> None:
@@ -50,6 +56,11 @@ EDITS = [
     ("a follow-up done", lambda r: edit(r / MEETINGS / "2026-10-02-jane-doe.md", r"done: true", "done: false")),
     ("a meeting's place", lambda r: edit(r / MEETINGS / "2026-12-04-marcus-okafor.md", r"^place: .*$", "place: Room 4")),
     ("a meeting cancelled", lambda r: edit(r / MEETINGS / "2026-12-09-sam-lee.md", r"^status: .*$", "status: cancelled")),
+    ("a template of your own, naming whom each person introduced",  # fits everyone: on every contact page
+     lambda r: write(r / "contacts/messages/introductions.md.j2",
+                     "Subject: Hello\n\nIntroduced {{ referrals | join(', ') }}; met {{ referrals_met | join(', ') }}.\n")),
+    ("the meeting of someone introduced called off", lambda r: edit(r / MEETINGS / "2026-11-10-priya-raman.md",
+                                                                    r"^status: .*$", "status: cancelled")),
     ("who referred whom", lambda r: edit(r / PEOPLE / "jane-doe.md", r"^referred_by: .*$", "referred_by: marcus-okafor")),
     ("a new person", lambda r: write(r / PEOPLE / "ola-berg.md", "---\nname: Ola Berg\ncompany: Acme Health\n"
                                                                   "referred_by: jane-doe\n---\nNew.\n")),
@@ -143,3 +154,16 @@ def test_outside_serve_nothing_is_watched_or_kept():
     seen = []
     page("p", (), book, lambda hb: seen.append(hb))
     assert seen == [book] and not isinstance(seen[0], WatchedHandbook)
+
+
+def test_a_page_from_an_unchanged_basis_is_kept_without_working_out_its_values():
+    reuse, worked, made = Reuse(), [], []
+    ann = "Ann"
+    for basis, name in ((ann, "Ann"), (ann, "Ann"), ("Bo", "Ann"), ("Bo", "Anna")):
+        book = type("Book", (), {"contacts": {"ann": name}})()
+        with reusing(reuse):
+            page_from("p", (basis,), book, lambda: worked.append(basis) or (basis,),
+                      lambda hb, inputs: made.append((inputs, hb.contacts["ann"])))
+    # The same basis: neither worked out nor made. A new one: worked out (and made, its values
+    # changed). The same basis with a looked-up person changed: made again.
+    assert worked == ["Ann", "Bo", "Bo"] and made == [(("Ann",), "Ann"), (("Bo",), "Ann"), (("Bo",), "Anna")]

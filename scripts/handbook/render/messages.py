@@ -231,20 +231,24 @@ def _tidy(text: str) -> str:
 # edit nearly all of them are as before. The values are frozen. Only the last build's are kept.
 _texts: dict[tuple, Message] = {}
 _texts_before: dict[tuple, Message] = {}
+# Likewise each person's messages, by slug, with what they were worked out from (_basis).
+_people: dict[str, tuple[tuple, list[Message]]] = {}
+_people_before: dict[str, tuple[tuple, list[Message]]] = {}
 _remember = False
 
 
 def remember_between_builds(enabled: bool = True) -> None:
     global _remember
     _remember = enabled
-    _texts.clear()
-    _texts_before.clear()
+    for kept in (_texts, _texts_before, _people, _people_before):
+        kept.clear()
 
 
 def _next_build() -> None:
     """A new handbook: what the last build filled stays at hand; anything older goes."""
-    global _texts, _texts_before
+    global _texts, _texts_before, _people, _people_before
     _texts, _texts_before = {}, _texts
+    _people, _people_before = {}, _people
 
 
 def _fill(template: MessageTemplate, compiled: Template, values: dict) -> Message:
@@ -293,11 +297,29 @@ def contact_messages(handbook: Handbook, contact: Contact, today: dt.date) -> li
     if owner is None or owner() is not handbook:
         _filled = owner, filled = weakref.ref(handbook), {}
         weakref.finalize(handbook, _forget, filled)
-        _next_build()
+        if _remember:
+            _next_build()
     key = (contact.slug, today)
     if key not in filled:
-        filled[key] = _fill_all(handbook, contact, today)
+        filled[key] = _kept_fill_all(handbook, contact, today) if _remember else _fill_all(handbook, contact, today)
     return list(filled[key])
+
+
+def _basis(handbook: Handbook, contact: Contact, today: dt.date) -> tuple:
+    """All a person's messages are worked out from (records compared by identity first): the
+    templates, you, them and their meetings, who introduced them, and whom they introduced, with
+    those people's meetings (whether you met them, and whether you told them how it went)."""
+    return (today, handbook.me, tuple(handbook.messages.items()), contact, tuple(handbook.meetings_with(contact.slug)),
+            handbook.referrer_of(contact),
+            *((person, tuple(handbook.meetings_with(person.slug))) for person in handbook.referred(contact.slug)))
+
+
+def _kept_fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:
+    basis = _basis(handbook, contact, today)
+    last = _people_before.get(contact.slug)
+    messages = last[1] if last is not None and last[0] == basis else _fill_all(handbook, contact, today)
+    _people[contact.slug] = (basis, messages)
+    return messages
 
 
 def _fill_all(handbook: Handbook, contact: Contact, today: dt.date) -> list[Message]:

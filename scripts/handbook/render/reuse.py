@@ -6,6 +6,8 @@ it was made from, and the next build hands back the same output when that is equ
 - a page: its template, the options and its values, and each person its template looked up in
   the handbook (``hb.contacts[slug]``, counted the same way when it took their number). A template
   that reads anything else of the handbook is made again on every build;
+- a page whose values take work to find (``page_from``): first, what they are worked out from;
+  while that and the people looked up are as last time, the values are not worked out at all;
 - any other output (``kept``): the inputs its caller names.
 Equality, not identity or a hash: the records are made anew on each build, and models are not
 hashable. Outside ``reusing`` (``mkdocs build``) everything is made once, as before.
@@ -42,7 +44,7 @@ class Reuse:
         self._now[name] = (inputs, value)
         return value
 
-    def page(self, name: str, inputs: object, handbook, make: Callable[[object], T]) -> T:
+    def page(self, name: str, inputs: object, handbook, make: Callable[[object], T], basis: object = None) -> T:
         entry = self._last.get(name)
         if entry is not None and entry[0] == inputs and _same_reads(entry[1], handbook):
             self.reused += 1
@@ -53,8 +55,18 @@ class Reuse:
             watched = WatchedHandbook(handbook)
             value = make(watched)
             reads = watched.reads()
-        self._now[name] = (inputs, reads, value)
+        self._now[name] = (inputs, reads, value, basis)
         return value
+
+    def page_from(self, name: str, basis: tuple, handbook, inputs: Callable[[], object],
+                  make: Callable[[object, object], T]) -> T:
+        entry = self._last.get(name)
+        if entry is not None and entry[3] is not None and entry[3] == basis and _same_reads(entry[1], handbook):
+            self.reused += 1
+            self._now[name] = entry  # its inputs would come out as last time's: they are worked out from the basis
+            return entry[2]
+        given = inputs()
+        return self.page(name, given, handbook, lambda hb: make(hb, given), basis)
 
     def same_records(self, kind: str, records: dict[str, T]) -> dict[str, T]:
         """``records`` with each one equal to the last build's replaced by that one: unchanged people
@@ -98,6 +110,15 @@ def page(name: str, inputs: object, handbook, make: Callable[[object], T]) -> T:
     """``make(handbook)``, or the last build's result; ``make`` gets a handbook that notes what is read."""
     reuse = _active.get()
     return make(handbook) if reuse is None else reuse.page(name, inputs, handbook, make)
+
+
+def page_from(name: str, basis: tuple, handbook, inputs: Callable[[], object], make: Callable[[object, object], T]) -> T:
+    """``make(handbook, inputs())``, or the last build's result, as ``page``; for inputs that take work
+    to find: while ``basis`` (what ``inputs()`` is worked out from: records, compared by identity
+    first) and the people the page looked up are as last build's, the page is kept without working
+    out its inputs at all."""
+    reuse = _active.get()
+    return make(handbook, inputs()) if reuse is None else reuse.page_from(name, basis, handbook, inputs, make)
 
 
 class WatchedContacts(Mapping):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Iterable
 
 from markupsafe import Markup
@@ -74,6 +75,15 @@ def render(template: str, handbook: Handbook, options: RenderOptions, src: str, 
                                 lambda hb: _render(template, hb, options, src, values)))
 
 
+def render_from(basis: tuple, template: str, handbook: Handbook, options: RenderOptions, src: str,
+                values: Callable[[], dict]) -> Page:
+    """As ``render``, for a page whose values take work: ``basis`` names what ``values()`` is worked
+    out from, and `mkdocs serve` keeps the page without calling it while that is as last build's."""
+    return Page(src, reuse.page_from(src, (template, options, basis), handbook,
+                                     lambda: (template, options, values()),
+                                     lambda hb, inputs: _render(template, hb, options, src, inputs[2])))
+
+
 def _render(template: str, handbook, options: RenderOptions, src: str, values: dict) -> str:
     ctx = PageContext(handbook, options, src)
     text = environment().get_template(template).render(
@@ -120,14 +130,21 @@ def contact_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
 
 def meeting_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
     for meeting in sorted(handbook.meetings.values(), key=lambda m: urls.meeting_src(m.slug)):  # as contacts
-        people = [handbook.contacts[s] for s in meeting.with_]
-        title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
-        questions = [handbook.bank.questions[q] for q in meeting.question_ids]
-        yield render("meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
-                     meta=meta(title=title, search=search.MEETING),  # the people's tags are on their pages
-                     meeting=meeting, people=people, questions=questions,
-                     history=meeting_history(handbook, meeting),
-                     ends=meeting.start + dt.timedelta(minutes=meeting.minutes) if meeting.has_time else None)
+        # All a meeting page's values come from: the meeting, its people, their meetings (the
+        # history) and the question bank.
+        basis = (meeting, handbook.bank, *((handbook.contacts.get(slug), tuple(handbook.meetings_with(slug)))
+                                           for slug in meeting.with_))
+        yield render_from(basis, "meeting.md.j2", handbook, options, urls.meeting_src(meeting.slug),
+                          partial(_meeting_values, handbook, meeting))
+
+
+def _meeting_values(handbook: Handbook, meeting) -> dict:
+    people = [handbook.contacts[s] for s in meeting.with_]
+    title = f"{', '.join(p.name for p in people)} · {meeting.day.isoformat()}"
+    return dict(meta=meta(title=title, search=search.MEETING),  # the people's tags are on their pages
+                meeting=meeting, people=people, questions=[handbook.bank.questions[q] for q in meeting.question_ids],
+                history=meeting_history(handbook, meeting),
+                ends=meeting.start + dt.timedelta(minutes=meeting.minutes) if meeting.has_time else None)
 
 
 def index_pages(handbook: Handbook, options: RenderOptions) -> Iterable[Page]:
