@@ -20,7 +20,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..book import MEETINGS_DIR, Handbook
 from ..model import Contact, Meeting
@@ -192,14 +192,17 @@ def sort_key(item: AgendaItem) -> tuple:
     return (item.date, rank, item.kind, item.start or dt.datetime.min, item.title, item.uid)
 
 
-# A build asks for the agenda five times (calendar, feed, dashboard, contact pages, contacts index);
-# within agenda_kept() it is worked out once. The handbook is held with it, so its id stays its own.
+# A build asks for the agenda five times (calendar, feed, dashboard, contact pages, contacts index),
+# and for the nudges twice (contact pages, dashboard); within agenda_kept() each is worked out once.
+# The handbook is held with it, so its id stays its own.
 _kept: ContextVar[dict | None] = ContextVar("agenda_kept", default=None)
+T = TypeVar("T")
 
 
 @contextmanager
 def agenda_kept() -> Iterator[None]:
-    """Within this block (one build's rendering: the handbook does not change) agenda() is computed once."""
+    """Within this block (one build's rendering: the handbook does not change) agenda() and
+    nudges() are computed once."""
     token = _kept.set({})
     try:
         yield
@@ -207,15 +210,20 @@ def agenda_kept() -> Iterator[None]:
         _kept.reset(token)
 
 
-def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
-    """Every open task and upcoming meeting, by date (then kind, time, title)."""
+def once_a_build(name: str, handbook: Handbook, today: dt.date, make: Callable[[], list[T]]) -> list[T]:
+    """``make()``, or within agenda_kept() a copy of what it gave the first time for this handbook and day."""
     kept = _kept.get()
     if kept is None:
-        return _agenda(handbook, today)
-    key = (id(handbook), today)
+        return make()
+    key = (name, id(handbook), today)
     if key not in kept:
-        kept[key] = (handbook, _agenda(handbook, today))
+        kept[key] = (handbook, make())
     return list(kept[key][1])
+
+
+def agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:
+    """Every open task and upcoming meeting, by date (then kind, time, title)."""
+    return once_a_build("agenda", handbook, today, lambda: _agenda(handbook, today))
 
 
 def _agenda(handbook: Handbook, today: dt.date) -> list[AgendaItem]:

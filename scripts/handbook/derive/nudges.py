@@ -28,7 +28,7 @@ from typing import Iterable
 from ..book import Handbook
 from ..me import FollowUpClock
 from ..model import NUDGE_RULES, Company, Contact, Meeting, Source
-from .agenda import last_touch, names, took_place
+from .agenda import last_touch, names, once_a_build, took_place
 from .follow_up_clock import BusinessDays, Step, due_steps, open_request
 from ..identity import organisation_slug
 from .introductions import Organisation, organisations
@@ -270,9 +270,12 @@ def _order(handbook: Handbook, nudge: Nudge) -> tuple:
 
 
 def nudges(handbook: Handbook, today: dt.date, graph: ReferralGraph | None = None) -> list[Nudge]:
-    """What to do next, rule by rule (in NUDGE_RULES order), then by name. Silenced nudges are left out."""
-    found = [n for n, quiet in _candidates(handbook, today, graph or referral_graph(handbook)) if not quiet]
-    return sorted(found, key=lambda n: _order(handbook, n))
+    """What to do next, rule by rule (in NUDGE_RULES order), then by name. Silenced nudges are left out.
+    ``graph`` is the handbook's referral graph, when the caller has it already."""
+    def make() -> list[Nudge]:
+        found = [n for n, quiet in _candidates(handbook, today, graph or referral_graph(handbook)) if not quiet]
+        return sorted(found, key=lambda n: _order(handbook, n))
+    return once_a_build("nudges", handbook, today, make)
 
 
 def silenced(handbook: Handbook, today: dt.date, graph: ReferralGraph | None = None) -> int:
