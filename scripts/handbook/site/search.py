@@ -60,8 +60,9 @@ class PagefindSearch(BasePlugin[SearchConfig]):
             if unread:  # only `mkdocs build --dirty` leaves pages unread
                 log.warning(f"mkdocs build --dirty did not read {len(unread)} page(s) again, such as "
                             f"{unread[0]}: search leaves them out until a full mkdocs build")
-            self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE,
-                                     directory_urls=config.use_directory_urls, part_pages=self.part_pages)
+            size = sum(len(page.content or "") for page in pages) * 2  # text, and a margin for what is not ASCII
+            self.indexing = Indexing(self.pages, Path(config.site_dir) / BUNDLE, directory_urls=config.use_directory_urls,
+                                     part_pages=self.part_pages, size=size)
             self.pages = []  # written: only `mkdocs serve` needs them again
         return env
 
