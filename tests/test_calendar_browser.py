@@ -102,7 +102,7 @@ def test_without_javascript_every_month_is_shown(browser, example_url):
 def test_the_contact_page_marks_a_late_touch_by_the_readers_clock(page, example_url):
     page.clock.set_fixed_time(dt.datetime(2027, 1, 5, 12, 0))  # Jane's next touch is 31 Dec 2026
     page.goto(example_url + "contacts/jane-doe/")
-    touch = page.locator('.hb-facts [data-kind="keep-in-touch"]')
+    touch = page.locator(".hb-facts .hb-kind--keep-in-touch")
     assert "31 Dec 2026" in touch.inner_text()
     assert touch.locator(".hb-item__late").is_visible()
 

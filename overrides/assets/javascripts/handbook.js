@@ -103,8 +103,8 @@
 /* ==== calendar ==== */
 /* the follow-up calendar, regrouped by the reader's clock.
  *
- * The build wrote every item with its dates (data-date: due, data-until: late after) and grouped
- * the lists with the build's "today". A site built on Monday and read on Friday must still show
+ * The build wrote every item with its dates (data-date: due; data-until: late after, when that is
+ * a later day) and grouped the lists with the build's "today". A site built on Monday and read on Friday must still show
  * what became overdue in between, so this script groups the items again with the browser's date.
  * The same rule as handbook/derive/agenda.py AgendaItem.bucket. Without JavaScript the build's
  * grouping stays, and every month grid is shown one after another.
