@@ -66,3 +66,16 @@ def test_the_marks_go_from_tags_and_stay_in_text_that_shows_them():
         '<i data-search-excluded>f</i></section>' + shown)
     [found] = search_pages([page("a/index.html", content)], "en")
     assert without_exclude_marks(content) != content and content in found.document  # search reads the marks
+
+
+def test_documents_are_written_in_the_order_of_their_paths_whatever_order_mkdocs_holds_them_in(tmp_path, monkeypatch):
+    # Pagefind numbers pages as it finds them, and tmpfs lists files in the order they were made.
+    from handbook.site import search_pages as module
+    made = []
+    real_open = open
+    monkeypatch.setattr(module, "open", lambda path, *args, **kwargs: made.append(path.relative_to(tmp_path).as_posix())
+                        or real_open(path, *args, **kwargs), raising=False)
+    pages = search_pages([page("b/index.html", "<p>b</p>"), page("a/index.html", "<p>a</p>"),
+                          page("a/c/index.html", "<p>c</p>")], "en")
+    write_documents(tmp_path, pages)
+    assert made == ["a/c/index.html", "a/index.html", "b/index.html"]

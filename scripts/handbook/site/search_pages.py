@@ -99,7 +99,10 @@ def write_documents(folder: Path, pages: list[SearchPage], written: Mapping[str,
             old.replace(folder / now / path)
         else:
             old.unlink(missing_ok=True)
-    for page in pages:
+    # In the order of their paths: Pagefind numbers the pages as it finds them, and some file
+    # systems (tmpfs) list a folder in the order its files were made, so the index would follow
+    # the order MkDocs happens to hold the pages in.
+    for page in sorted(pages, key=lambda page: page.path):
         if not page.read:
             continue
         target = folder / placed[page.path] / page.path
