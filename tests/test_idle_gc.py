@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from handbook.site.idle_gc import IdleCollector
+from handbook.site.idle_gc import FROZEN_BUILDS, IdleCollector
 
 
 @pytest.fixture
@@ -55,3 +55,31 @@ def test_stopping_leaves_nothing_frozen(collector):
     collector.collect()
     collector.stop()
     assert gc.get_freeze_count() == 0
+
+
+
+def test_a_rebuild_freezes_what_it_made_for_a_few_rebuilds_in_a_row(collector):
+    frozen = []
+    for _ in range(FROZEN_BUILDS + 1):  # rebuilds one after the other, never idle in between
+        gc.unfreeze()
+        collector.idle()
+        frozen.append(gc.get_freeze_count())
+        collector.busy()
+    assert all(count > 0 for count in frozen[:FROZEN_BUILDS]) and frozen[-1] == 0
+    collector.collect()  # an idle moment: the count starts again
+    gc.unfreeze()
+    collector.idle()
+    assert gc.get_freeze_count() > 0
+
+
+def test_garbage_a_rebuild_froze_waits_for_the_idle_collection(collector):
+    gc.unfreeze()
+    kept = Cycle()
+    alive = weakref.ref(kept)
+    collector.idle()
+    collector.busy()
+    del kept
+    gc.collect()
+    assert alive() is not None
+    collector.collect()
+    assert alive() is None
