@@ -166,17 +166,20 @@ def scratch_folder(needed: int, memory: Path = MEMORY_FOLDER) -> Path:
     except (AttributeError, OSError):  # no such folder, or not on this system
         room = 0
     in_memory = not os.environ.get("TMPDIR") and room >= 2 * needed + MEMORY_SPARE
+    made = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=memory if in_memory else None))
     if in_memory:
-        _sweep(memory)
-    return Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=memory if in_memory else None))
+        _sweep(memory, made)
+    return made
 
 
-def _sweep(memory: Path, now: float | None = None) -> None:
-    """Delete what builds killed before their end left in memory: it stays there until a reboot."""
-    cutoff = (time.time() if now is None else now) - STALE_SECONDS
+def _sweep(memory: Path, made: Path) -> None:
+    """Delete what builds killed before their end left in memory: it stays there until a reboot.
+    Age is read from the filesystem's clock (the new folder's time), not the process's, which
+    can differ (a clock set ahead by faketime, a container's)."""
+    cutoff = made.stat().st_mtime - STALE_SECONDS
     for folder in memory.glob(f"{SCRATCH_PREFIX}*"):
         try:
-            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            if folder != made and folder.is_dir() and folder.stat().st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             pass
