@@ -122,6 +122,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         found = errors(self.built.problems)
         extra = {urls.ERRORS_SRC: render_errors(found)} if found else {}
         self.generated = set(pages) | set(extra)
+        self.incremental.start(config)
         for src in sorted(self.generated):
             existing = files.get_file_from_path(src)
             if existing is not None:
