@@ -104,6 +104,8 @@ def test_serve_dirty_rebuilds_what_changed_and_keeps_the_nav_and_search_right(ha
         assert "Senior Data Analyst" in served.fetch("meetings/2026-12-02-jane-doe/")
         assert "Senior Data Analyst" in served.fetch("contacts/")
         assert unrelated.stat().st_mtime_ns == before
+        # A local server's sitemap is never read: serve does not draw it.
+        assert not (site / "sitemap.xml").exists() and served.status("sitemap.xml") == 404
         # Her role is not on the dashboard: the home page was left alone too.
         assert (site / "index.html").stat().st_mtime_ns == home_before
         # Pages skipped in this build keep their titles in the nav of the rebuilt ones.

@@ -117,6 +117,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.started is not None
+        if self.command == "serve":
+            # Nothing reads a local server's sitemap, and drawing it lists every page on each save.
+            # Here, not in on_config: the theme's files are listed by now, and the template among
+            # them would be copied as it is.
+            config.theme.static_templates.discard("sitemap.xml")
         self.built = self.started.finish()
         pages = self.built.pages
         found = errors(self.built.problems)
@@ -124,7 +129,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.generated = set(pages) | set(extra)
         self.incremental.start(config)
         for src in sorted(self.generated):
-            existing = files.get_file_from_path(src)
+            existing = files.src_uris.get(src)  # ``src`` is a posix path already
             if existing is not None:
                 files.remove(existing)
             # Single contacts and meetings stay out of the nav: every page embeds the whole nav.
