@@ -9,9 +9,10 @@ still on disk. Two things MkDocs' dirty mode would then get wrong are put right:
   dashboard changed.
 When a hand-written page, the nav or the error banner (shown on every page) changes, every page is
 rebuilt. A page outside the nav whose text is as last build's keeps last build's File, and so the
-Page MkDocs made for it (MkDocs makes a Page only for a File that has none). The page of a person or meeting whose file is gone is deleted from the site. The search
-index needs nothing here: a skipped page keeps the search document it had (search_pages.py), and
-Pagefind reads every document after each build (pagefind_index.py).
+Page MkDocs made for it (MkDocs makes a Page only for a File that has none). The page of a person
+or meeting whose file is gone is deleted from the site. The search index needs nothing here: a
+skipped page keeps the search document it had (search_pages.py), and Pagefind reads every
+document after each build (pagefind_index.py).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class Incremental:
             return File.generated(config, src, content=source, inclusion=inclusion)
         self._pending[src] = source
         last = self._files.get(src)
-        if last is not None and last.inclusion is inclusion and (last._content is source or last._content == source):
+        if last is not None and last.inclusion is inclusion and self._sources.get(src) == source:
             # Last build's File, and with it the Page MkDocs made for it: both are worked out from
             # the text and ``MADE_WITH`` alone, and making thousands again (paths, addresses) took
             # a sixth of a rebuild at 1,000/3,000. MkDocs reads and draws the page again only when
